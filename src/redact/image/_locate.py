@@ -1,0 +1,194 @@
+"""From OCR words to page text and back: character spans -> padded pixel boxes, one per line.
+
+The page text joins words with a space and lines with a newline, so the analyzer sees line
+structure and an entity wrapped over two lines is one span that maps to a box on each line.
+
+Geometry is taken from the *context* (the non-sensitive words on the same line) wherever
+possible, and from the sensitive glyphs' own ink only as a safety net. That is what makes the
+painted region independent of the hidden content: two different secrets of the same length, in
+the same place, get the same box, because the box is computed from the label before them, the
+line's character pitch and the span's length -- not from where the secret's glyphs happen to
+put ink. Widths are then rounded up to buckets of one line height, so even the safety net leaks
+at most the length bucket.
+"""
+
+from __future__ import annotations
+
+import math
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from redact.image._model import Box, OcrPage, OcrWord
+from redact.text._model import TextFinding
+
+
+@dataclass(frozen=True, slots=True)
+class PageText:
+    """The page's text with, for every character, the word it came from (or -1 for separators)."""
+
+    text: str = field(repr=False)
+    char_word: tuple[int, ...] = field(repr=False)
+    char_offset: tuple[int, ...] = field(repr=False)
+    words: tuple[OcrWord, ...] = field(repr=False)
+    word_line: tuple[int, ...] = field(repr=False)
+
+
+@dataclass(frozen=True, slots=True)
+class Fragment:
+    """The part of one finding that lies on one OCR line."""
+
+    line: int
+    # (word index, first char, end char) for each word the fragment touches, in order
+    pieces: tuple[tuple[int, int, int], ...]
+    n_chars: int
+
+
+def build_page_text(page: OcrPage) -> PageText:
+    """Join words with spaces and lines with newlines, remembering where each character came from."""
+    parts: list[str] = []
+    char_word: list[int] = []
+    char_off: list[int] = []
+    words: list[OcrWord] = []
+    word_line: list[int] = []
+    for li, line in enumerate(page.lines):
+        if li:
+            parts.append("\n")
+            char_word.append(-1)
+            char_off.append(0)
+        for wi, word in enumerate(line.words):
+            if wi:
+                parts.append(" ")
+                char_word.append(-1)
+                char_off.append(0)
+            idx = len(words)
+            words.append(word)
+            word_line.append(li)
+            parts.append(word.text)
+            char_word.extend([idx] * len(word.text))
+            char_off.extend(range(len(word.text)))
+    return PageText("".join(parts), tuple(char_word), tuple(char_off), tuple(words), tuple(word_line))
+
+
+def fragments(pt: PageText, start: int, end: int) -> list[Fragment]:
+    """Split the span ``[start, end)`` into per-line fragments of (word, char range) pieces."""
+    by_line: dict[int, dict[int, list[int]]] = {}
+    counts: dict[int, int] = {}
+    for ci in range(max(0, start), min(end, len(pt.text))):
+        wi = pt.char_word[ci]
+        if wi < 0:
+            continue
+        line = pt.word_line[wi]
+        by_line.setdefault(line, {}).setdefault(wi, []).append(pt.char_offset[ci])
+    for line, ws in by_line.items():
+        first, last = min(ws), max(ws)
+        # characters between the first and last touched character of the line, separators included
+        counts[line] = sum(len(pt.words[w].text) for w in ws) + (last - first)
+    out = []
+    for line in sorted(by_line):
+        ws = by_line[line]
+        pieces = tuple((w, min(offs), max(offs) + 1) for w, offs in sorted(ws.items()))
+        out.append(Fragment(line, pieces, counts[line]))
+    return out
+
+
+class Locator:
+    """Maps findings on one page to padded boxes; built per page, cheap."""
+
+    def __init__(self, page: OcrPage, pt: PageText, findings: Sequence[TextFinding], *, padding: float) -> None:
+        self.page = page
+        self.pt = pt
+        self.padding = padding
+        sensitive: set[int] = set()
+        self._frags: list[list[Fragment]] = []
+        for f in findings:
+            frs = fragments(pt, f.start, f.end)
+            self._frags.append(frs)
+            for fr in frs:
+                sensitive.update(w for w, _, _ in fr.pieces)
+        self._sensitive = frozenset(sensitive)
+        self._page_pitch = self._estimate_page_pitch()
+
+    def boxes(self, index: int) -> list[Box]:
+        """Boxes of the ``index``-th finding given to the constructor, one per line fragment."""
+        return [self._fragment_box(fr) for fr in self._frags[index]]
+
+    # --- geometry ------------------------------------------------------------------------------
+
+    def _context_words(self, line: int) -> list[OcrWord]:
+        return [
+            self.pt.words[wi]
+            for wi in range(len(self.pt.words))
+            if self.pt.word_line[wi] == line and wi not in self._sensitive
+        ]
+
+    def _estimate_page_pitch(self) -> list[tuple[float, float]]:
+        """(height, pitch) of every non-sensitive word long enough to measure."""
+        out = []
+        for wi, w in enumerate(self.pt.words):
+            if wi in self._sensitive or len(w.text) < 3 or w.box.height <= 0:
+                continue
+            out.append((float(w.box.height), w.box.width / len(w.text)))
+        return out
+
+    def _pitch(self, line_words: Sequence[OcrWord], lh: float) -> float:
+        chars = sum(len(w.text) for w in line_words)
+        if chars >= 4:
+            return sum(w.box.width for w in line_words) / chars
+        similar = [p for h, p in self._page_pitch if 0.7 * lh <= h <= 1.3 * lh]
+        if similar:
+            return statistics.median(similar)
+        return 0.6 * lh
+
+    def _fragment_box(self, fr: Fragment) -> Box:
+        pt = self.pt
+        words = [pt.words[w] for w, _, _ in fr.pieces]
+        ink = words[0].box
+        for w in words[1:]:
+            ink = ink.union(w.box)
+        ctx = self._context_words(fr.line)
+        # Line height and vertical band from the context when it is there, else from the ink.
+        tall_ctx = [w for w in ctx if w.box.height >= 0.6 * ink.height]
+        if tall_ctx:
+            top = min(w.box.y0 for w in tall_ctx)
+            bottom = max(w.box.y1 for w in tall_ctx)
+        else:
+            top, bottom = ink.y0, ink.y1
+        lh = float(max(bottom - top, 1))
+        pad = max(2, math.ceil(self.padding * lh))
+        pitch = self._pitch(tall_ctx, lh)
+        # Room for ascenders/descenders the context words may not have.
+        top = top - pad - round(0.15 * lh)
+        bottom = bottom + pad + round(0.25 * lh)
+        top = min(top, ink.y0 - pad)
+        bottom = max(bottom, ink.y1 + pad)
+
+        # Left edge: after the previous context glyph when the span starts a word, else at the
+        # span's character offset inside the word (whose left edge is context, not secret).
+        w0_idx, a, _ = fr.pieces[0]
+        w0 = pt.words[w0_idx]
+        if a > 0:
+            x_start = w0.box.x0 + a * pitch
+        else:
+            prev = self._previous_word(w0_idx)
+            x_start = prev.box.x1 + 0.3 * pitch if prev is not None and prev.box.x1 <= w0.box.x0 else w0.box.x0
+            x_start = min(x_start, w0.box.x0)
+        x_start = math.floor(x_start) - pad
+        # Right edge: the length-based estimate (with half a character of slack); ink only if longer.
+        w_last_idx, _, b = fr.pieces[-1]
+        w_last = pt.words[w_last_idx]
+        est_x1 = x_start + pad + (fr.n_chars + 0.5) * pitch
+        if b >= len(w_last.text):
+            ink_x1 = w_last.box.x1
+        else:
+            own = w_last.box.width / max(len(w_last.text), 1)
+            ink_x1 = w_last.box.x0 + b * max(own, pitch)
+        right = max(est_x1, ink_x1) + pad
+        bucket = max(4, round(lh))
+        width = math.ceil((right - x_start) / bucket) * bucket
+        return Box(int(x_start), int(top), int(x_start + width), int(bottom)).clip(self.page.width, self.page.height)
+
+    def _previous_word(self, wi: int) -> OcrWord | None:
+        if wi > 0 and self.pt.word_line[wi - 1] == self.pt.word_line[wi] and (wi - 1) not in self._sensitive:
+            return self.pt.words[wi - 1]
+        return None

