@@ -3,10 +3,17 @@
 from redact.text._detector import Detector
 from redact.text.pii.date_of_birth import DateOfBirthDetector
 from redact.text.pii.insurance_id import InsuranceIdDetector
+from redact.text.pii.labelled_person import LabelledPersonDetector
 from redact.text.pii.medical_record import MedicalRecordDetector
 from redact.text.pii.street_address import StreetAddressDetector
 
 
 def default_pii_detectors() -> list[Detector]:
     """Fresh instances of every PII detector redact adds to Presidio's own."""
-    return [StreetAddressDetector(), DateOfBirthDetector(), MedicalRecordDetector(), InsuranceIdDetector()]
+    return [
+        StreetAddressDetector(),
+        DateOfBirthDetector(),
+        MedicalRecordDetector(),
+        InsuranceIdDetector(),
+        LabelledPersonDetector(),
+    ]
