@@ -3,6 +3,7 @@
 from redact.text._detector import Detector
 from redact.text.pii.date_of_birth import DateOfBirthDetector
 from redact.text.pii.insurance_id import InsuranceIdDetector
+from redact.text.pii.labelled_payment import LabelledCardDetector, LabelledIbanDetector
 from redact.text.pii.labelled_person import LabelledPersonDetector
 from redact.text.pii.medical_record import MedicalRecordDetector
 from redact.text.pii.street_address import StreetAddressDetector
@@ -16,4 +17,6 @@ def default_pii_detectors() -> list[Detector]:
         MedicalRecordDetector(),
         InsuranceIdDetector(),
         LabelledPersonDetector(),
+        LabelledCardDetector(),
+        LabelledIbanDetector(),
     ]

@@ -41,6 +41,16 @@ _STREET = (
 )
 
 
+# After an address label, the rest of the row is the address whatever its country's format.
+_LABELLED = (
+    r"(?i:\b(?:street\s+|home\s+|mailing\s+|postal\s+|shipping\s+|billing\s+|residential\s+)?address"
+    r"(?:\s+line\s*[12])?)[ \t]*:?[ \t]{1,12}(?P<v>[^\n]*[^\s])"
+)
+
+
+_NOT_POSTAL = re.compile(r"(?i:\b(?:ip|mac|e-?mail|web|wallet|bitcoin|server)\s*$)")
+
+
 class StreetAddressDetector(Detector):
     name = "street_address"
     entity_type = "STREET_ADDRESS"
@@ -50,12 +60,23 @@ class StreetAddressDetector(Detector):
         # The city line may follow on the same line (", ") or the next one.
         self._full = re.compile(rf"{_STREET}(?:(?:,[ \t]*|[ \t]*\n[ \t]*){_CITY_LINE})?")
         self._city = re.compile(rf"\b{_CITY_LINE}\b")
+        self._labelled = re.compile(_LABELLED)
 
     def find(self, text: str) -> Iterator[Match]:
         covered: list[tuple[int, int]] = []
         for m in self._full.finditer(text):
             covered.append((m.start(), m.end()))
             yield Match(m.start(), m.end(), 0.85)
+        for m in self._labelled.finditer(text):
+            value = m.group("v")
+            # "Email address  jane@..." is an e-mail (found elsewhere); an address has a number
+            if "@" in value or not any(c.isdigit() for c in value) or len(value) > 90:
+                continue
+            if _NOT_POSTAL.search(text[max(0, m.start() - 8) : m.start()]):
+                continue  # "IP address 10.0.0.1", "MAC address ..."
+            if not any(s <= m.start("v") < e for s, e in covered):
+                covered.append((m.start("v"), m.end("v")))
+                yield Match(m.start("v"), m.end("v"), 0.8)
         for m in self._city.finditer(text):
             if not any(s <= m.start() < e for s, e in covered):
                 # a bare "Springfield, IL 62704" is a partial address: lower confidence

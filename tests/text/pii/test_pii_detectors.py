@@ -1,0 +1,62 @@
+"""Positive and negative cases for redact's own PII detectors (Presidio's are not retested here)."""
+
+from __future__ import annotations
+
+import pytest
+
+from redact.text.pii import default_pii_detectors
+
+DETECTORS = {d.name: d for d in default_pii_detectors()}
+
+
+def _found(name: str, text: str) -> list[str]:
+    return [text[m.start : m.end] for m in DETECTORS[name].find(text)]
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "expected"),
+    [
+        ("street_address", "Ship to 1600 Pennsylvania Avenue NW, Apt 4B", "1600 Pennsylvania Avenue NW, Apt 4B"),
+        ("street_address", "42 Oak Street\nSpringfield, IL 62704", "42 Oak Street\nSpringfield, IL 62704"),
+        ("street_address", "Street address   402 Rue de Rivoli", "402 Rue de Rivoli"),
+        ("street_address", "Billing address: Flat 3, 12 High St, London", "Flat 3, 12 High St, London"),
+        ("date_of_birth", "DOB: 04/12/1985", "04/12/1985"),
+        ("date_of_birth", "Date of birth  1985-04-12", "1985-04-12"),
+        ("date_of_birth", "born on March 3, 1990 in Ohio", "March 3, 1990"),
+        ("medical_record_number", "MRN: 00123456", "00123456"),
+        ("medical_record_number", "Patient ID  PT-884213", "PT-884213"),
+        ("insurance_id", "Member ID: XJH123456789", "XJH123456789"),
+        ("insurance_id", "Policy number 77-3321-09", "77-3321-09"),
+        ("labelled_person", "Full name   Jane Doe", "Jane Doe"),
+        ("labelled_person", "Cardholder: OMAR HADDAD", "OMAR HADDAD"),
+        ("labelled_card", "Card number  4688 5654 8145 0678", "4688 5654 8145 0678"),
+        ("labelled_iban", "IBAN DE26 3833 5981 2238 9720 24", "DE26 3833 5981 2238 9720 24"),
+    ],
+)
+def test_positive(name: str, text: str, expected: str) -> None:
+    assert expected in _found(name, text)
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("street_address", "We shipped 3 apples and 12 pears"),
+        ("street_address", "IP address 10.0.0.1"),
+        ("street_address", "Email address jane@example.com"),
+        ("date_of_birth", "Due date: 05/01/2024, released 2023-10-02"),
+        ("date_of_birth", "Last login 04/12/2025 09:13"),
+        ("medical_record_number", "MRN: pending"),
+        ("insurance_id", "Group chat with 4 members"),
+        ("labelled_person", "Name your project carefully"),
+        ("labelled_card", "Card games 2024 edition"),
+        ("labelled_iban", "IBAN not set"),
+    ],
+)
+def test_negative(name: str, text: str) -> None:
+    assert _found(name, text) == []
+
+
+def test_every_detector_has_a_unique_name_and_an_upper_case_type() -> None:
+    names = [d.name for d in default_pii_detectors()]
+    assert len(names) == len(set(names))
+    assert all(d.entity_type.isupper() for d in default_pii_detectors())
