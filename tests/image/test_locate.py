@@ -52,6 +52,7 @@ def test_partial_word_is_boxed_over_its_characters_only() -> None:
     secret_x0 = word.x0 + 4 * PITCH
     assert box.x0 <= secret_x0 - 2 and box.x0 > word.x0 + 2 * PITCH  # "KEY" stays readable
     assert box.x1 >= word.x1 + 2
+    assert box.x1 <= word.x1 + 16 + 2 * 4  # at most one width bucket (a line height) plus padding
     pad = max(2, round(0.15 * 16))
     assert box.y0 <= word.y0 - pad and box.y1 >= word.y1 + pad
 

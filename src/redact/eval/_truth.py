@@ -101,3 +101,31 @@ def coverage_of(truth: Truth, result: ImageResult) -> tuple[int, int]:
     sensitive = [it for it in truth.items if it.sensitive]
     hit = sum(all(box_covered(mask, b) for b in it.boxes) for it in sensitive)
     return hit, len(sensitive)
+
+
+def glyph_coverage(original: np.ndarray, redacted: np.ndarray, box: Box) -> float:
+    """Fraction of the glyph pixels inside ``box`` that the redaction changed.
+
+    Glyph pixels are those that differ from the box's dominant (background) colour by at least
+    half the box's contrast in the original: the body of each stroke, not its faint anti-aliased
+    rim, whose changed value could coincide with a smooth redaction's shade by chance. Tool-agnostic: it needs only the two images, so it scores any redactor, and it
+    does not reward a fill that happens to equal the background.
+    """
+    h, w = original.shape[:2]
+    b = box.clip(w, h)
+    if b.area == 0:
+        return 1.0
+    orig = original[b.y0 : b.y1, b.x0 : b.x1].astype(np.int16)
+    red = redacted[b.y0 : b.y1, b.x0 : b.x1].astype(np.int16)
+    bg = np.median(orig.reshape(-1, orig.shape[-1]), axis=0)
+    diff = np.abs(orig - bg).max(axis=-1)
+    ink = diff > max(40.0, 0.5 * float(diff.max()))
+    if not ink.any():
+        return 1.0
+    changed = np.abs(orig - red).max(axis=-1) > 24
+    return float((changed & ink).sum() / ink.sum())
+
+
+def covered_by_pixels(original: np.ndarray, redacted: np.ndarray, item: TruthItem, *, min_fraction: float = 0.9) -> bool:
+    """Whether every line fragment of ``item`` had at least ``min_fraction`` of its glyph pixels changed."""
+    return all(glyph_coverage(original, redacted, b) >= min_fraction for b in item.boxes)

@@ -73,17 +73,17 @@ def build_page_text(page: OcrPage) -> PageText:
 def fragments(pt: PageText, start: int, end: int) -> list[Fragment]:
     """Split the span ``[start, end)`` into per-line fragments of (word, char range) pieces."""
     by_line: dict[int, dict[int, list[int]]] = {}
-    counts: dict[int, int] = {}
+    first_last: dict[int, list[int]] = {}  # line -> [first, last] text index of its characters
     for ci in range(max(0, start), min(end, len(pt.text))):
         wi = pt.char_word[ci]
         if wi < 0:
             continue
         line = pt.word_line[wi]
         by_line.setdefault(line, {}).setdefault(wi, []).append(pt.char_offset[ci])
-    for line, ws in by_line.items():
-        first, last = min(ws), max(ws)
-        # characters between the first and last touched character of the line, separators included
-        counts[line] = sum(len(pt.words[w].text) for w in ws) + (last - first)
+        fl = first_last.setdefault(line, [ci, ci])
+        fl[1] = ci
+    # characters of the span on each line, spaces between its words included
+    counts = {line: fl[1] - fl[0] + 1 for line, fl in first_last.items()}
     out = []
     for line in sorted(by_line):
         ws = by_line[line]

@@ -7,6 +7,7 @@ threads: calls into the spaCy pipeline are serialised by a lock, the rest is sta
 
 from __future__ import annotations
 
+import re
 import threading
 from collections.abc import Sequence
 
@@ -60,8 +61,24 @@ class TextAnalyzer:
             for f in raw
             if f.score >= self.policy.threshold(f.entity_type)
             and text[f.start : f.end].strip().casefold() not in self._allow
+            and (f.detector != "SpacyRecognizer" or plausible_name(text[f.start : f.end]))
         ]
         return resolve_overlaps(kept, self._priority)
+
+
+_NAME = re.compile(r"[A-Z][a-zA-Z'\-]*\.?(?:[ \t]+[A-Z][a-zA-Z'\-]*\.?){0,3}")
+
+
+def plausible_name(span: str) -> bool:
+    """Whether a spaCy PERSON span looks like a name: one to four capitalised words on one line.
+
+    The statistical model reads screen text as prose and tags command lines, paths and code
+    ("git config user.email ...") as people; those spans would blur whole lines for nothing.
+    """
+    s = span.strip()
+    if not _NAME.fullmatch(s):
+        return False
+    return any(c.islower() for c in s) or " " in s  # a lone all-caps token is an acronym (AKIA, SSN)
 
 
 def resolve_overlaps(findings: Sequence[TextFinding], priority: dict[str, int]) -> list[TextFinding]:

@@ -31,6 +31,12 @@ def _found(name: str, text: str) -> list[str]:
         ("labelled_person", "Cardholder: OMAR HADDAD", "OMAR HADDAD"),
         ("labelled_card", "Card number  4688 5654 8145 0678", "4688 5654 8145 0678"),
         ("labelled_iban", "IBAN DE26 3833 5981 2238 9720 24", "DE26 3833 5981 2238 9720 24"),
+        # label above the value, and OCR dropping the space inside the label
+        ("labelled_person", "Fullname\nJane Doe", "Jane Doe"),
+        ("labelled_person", "Full name\nAikoHopper", "AikoHopper"),
+        ("street_address", "Streetaddress\n402 Rue de Rivoli", "402 Rue de Rivoli"),
+        ("labelled_card", "Cardnumber\n4688565481450678", "4688565481450678"),
+        ("medical_record_number", "Medical record no.\n  00123456", "00123456"),
     ],
 )
 def test_positive(name: str, text: str, expected: str) -> None:

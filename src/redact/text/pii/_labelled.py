@@ -14,7 +14,7 @@ from redact.text._detector import Detector
 from redact.text._model import Match
 
 # Between a label and its value screens put a colon, '#', 'No.', tabs or a few spaces (form rows).
-_SEP = r"(?:\s*(?:no\.?|number|num|#|id)?\s*[:#=\-]?\s{0,12})"
+_SEP = r"(?:\s*(?:no\.?|number|num|#|id)?[ \t]*[:#=\-]?(?:[ \t]{0,12}|[ \t]*\n[ \t]*))"
 
 
 class LabelledValueDetector(Detector):

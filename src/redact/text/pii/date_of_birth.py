@@ -16,10 +16,10 @@ _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = (
     r"(?:\d{1,2}[/.\-]\d{1,2}[/.\-](?:\d{4}|\d{2})"  # 04/12/1985, 12.04.85
     r"|\d{4}[/.\-]\d{1,2}[/.\-]\d{1,2}"  # 1985-04-12
-    rf"|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"  # April 12, 1985
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH},?\s+\d{{4}})"  # 12 Apr 1985
+    rf"|{_MONTH}\s*\d{{1,2}}(?:st|nd|rd|th)?,?\s*\d{{4}}"  # April 12, 1985
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s*(?:of\s*)?{_MONTH},?\s*\d{{4}})"  # 12 Apr 1985
 )
-_CONTEXT = r"(?:d\.?\s?o\.?\s?b\.?|date\s+of\s+birth|birth\s*date|birthday|born(?:\s+on)?)"
+_CONTEXT = r"(?:d\.?\s?o\.?\s?b\.?|date\s*of\s*birth|birth\s*date|birthday|born(?:\s*on)?)"
 
 
 class DateOfBirthDetector(Detector):

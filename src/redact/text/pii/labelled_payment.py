@@ -22,7 +22,7 @@ class LabelledCardDetector(LabelledValueDetector):
 class LabelledIbanDetector(LabelledValueDetector):
     name = "labelled_iban"
     entity_type = "IBAN_CODE"
-    labels = (r"IBAN", r"international\s+bank\s+account(?:\s+number)?")
+    labels = (r"IBAN", r"international\s*bank\s*account(?:\s*number)?")
     value = r"[A-Z]{2}\s?\d{2}(?:\s?[A-Z0-9]{2,4}){3,8}"
     score = 0.85
     min_digits = 8

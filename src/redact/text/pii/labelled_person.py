@@ -14,11 +14,13 @@ from redact.text._detector import Detector
 from redact.text._model import Match
 
 _LABELS = (
-    r"(?:full\s+|first\s+|last\s+|middle\s+|legal\s+|display\s+|customer\s+|patient\s+|employee\s+|"
-    r"account\s+holder(?:'s)?\s+|card\s*holder(?:'s)?\s+|contact\s+|user\s*|emergency\s+contact\s+)?name"
-    r"|card\s*holder|account\s+holder|patient|employee|customer|contact|recipient|beneficiary|"
-    r"signed\s+by|assigned\s+to|prepared\s+by|attn|guarantor|spouse|applicant"
+    r"(?:full\s*|first\s*|last\s*|middle\s*|legal\s*|display\s*|customer\s*|patient\s*|employee\s*|"
+    r"account\s*holder(?:'s)?\s*|card\s*holder(?:'s)?\s*|contact\s*|user\s*|emergency\s*contact\s*)?name"
+    r"|card\s*holder|account\s*holder|patient|employee|customer|contact|recipient|beneficiary|"
+    r"signed\s*by|assigned\s*to|prepared\s*by|attn|guarantor|spouse|applicant"
 )
+# OCR sometimes drops the space between first and last name: "AikoHopper".
+_FUSED = r"[A-Z][a-z]+[A-Z][a-z]+"
 _NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?|[A-Z]{2,}|[A-Z]\.)"
 
 
@@ -28,7 +30,7 @@ class LabelledPersonDetector(Detector):
 
     def __init__(self) -> None:
         self._re = re.compile(
-            rf"(?i:\b(?:{_LABELS}))\b[ \t]*[:\-]?[ \t]{{1,12}}(?P<n>{_NAME_WORD}(?:[ \t]{_NAME_WORD}){{1,3}})\b"
+            rf"(?i:\b(?:{_LABELS}))\b[ \t]*[:\-]?(?:[ \t]{{1,12}}|[ \t]*\n[ \t]*)(?P<n>{_NAME_WORD}(?:[ \t]{_NAME_WORD}){{1,3}}|{_FUSED})\b"
         )
 
     def find(self, text: str) -> Iterator[Match]:

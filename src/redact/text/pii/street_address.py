@@ -43,8 +43,8 @@ _STREET = (
 
 # After an address label, the rest of the row is the address whatever its country's format.
 _LABELLED = (
-    r"(?i:\b(?:street\s+|home\s+|mailing\s+|postal\s+|shipping\s+|billing\s+|residential\s+)?address"
-    r"(?:\s+line\s*[12])?)[ \t]*:?[ \t]{1,12}(?P<v>[^\n]*[^\s])"
+    r"(?i:\b(?:street\s*|home\s*|mailing\s*|postal\s*|shipping\s*|billing\s*|residential\s*)?address"
+    r"(?:\s*line\s*[12])?)[ \t]*:?(?:[ \t]{1,12}|[ \t]*\n[ \t]*)(?P<v>[^\n]*[^\s])"
 )
 
 

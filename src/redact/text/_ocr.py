@@ -1,0 +1,194 @@
+"""Regex building blocks that survive what OCR does to UI text.
+
+OCR of screenshots confuses glyphs of similar shape (``0/O``, ``1/l/I/|``, ``5/S``, ``8/B``),
+renders ``_`` and ``-`` as each other or as ``—``, reads ``.`` as ``,``, and splits one long
+token into several "words" or wraps it over a line break. The helpers here widen patterns so a
+detector still matches, *on the original text*: every match span covers the original characters,
+including each fragment and the whitespace between fragments, so the image path can box the
+whole secret line by line. Nothing is normalised in place, so no offset mapping is needed for the
+regex path; :class:`CompactView` is there for detectors that want to validate a joined value.
+
+Example::
+
+    >>> import re
+    >>> pat = re.compile(tolerant("sk_live_") + SPLIT + body(ALNUM, 24))
+    >>> bool(pat.search("key: 5k live 4eC39HqLyjWDarjtT1 zdp7dc"))
+    True
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+
+__all__ = [
+    "ALNUM",
+    "B64",
+    "B64URL",
+    "CompactView",
+    "HEX",
+    "SPLIT",
+    "body",
+    "compact",
+    "extend_fragments",
+    "looks_random",
+    "repair",
+    "tolerant",
+]
+
+# What OCR may read instead of each character (the character itself is always allowed).
+_CONFUSABLE: dict[str, str] = {
+    "0": "Oo", "O": "0o", "o": "0O",
+    "1": "lI|i", "l": "1I|i", "I": "1l|i", "i": "1lI|",
+    "5": "Ss", "S": "5s", "s": "5S",
+    "8": "B", "B": "8",
+    "2": "Zz", "Z": "2z", "z": "2Z",
+    "c": "C", "C": "c", "x": "X", "X": "x", "v": "V", "V": "v",
+    "w": "W", "W": "w", "p": "P", "P": "p", "k": "K", "K": "k", "u": "U", "U": "u",
+    "-": "_—–~ ", "_": "-—– ", ".": ", ", ",": ". ", ":": ";", "/": "|",
+}
+
+#: An optional break inside a token: one or two spaces, or a line break with indentation.
+SPLIT = r"(?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)?"
+
+#: Body classes widened with the glyphs OCR produces for their members.
+ALNUM = r"[A-Za-z0-9|]"
+HEX = r"[0-9a-fA-FOoIlSsB|]"
+B64 = r"[A-Za-z0-9+/|]"
+B64URL = r"[A-Za-z0-9_\-—|]"
+
+
+def tolerant(literal: str, *, spaces: bool = True) -> str:
+    """Regex fragment matching ``literal`` as OCR may have read it.
+
+    Each character may be replaced by a look-alike and, with ``spaces``, a single stray space may
+    appear between characters (``"sk live"`` for ``"sk_live_"``).
+
+    >>> bool(re.fullmatch(tolerant("ghp_"), "9hp—".replace("9", "g")))
+    True
+    """
+    parts = []
+    for ch in literal:
+        alts = _CONFUSABLE.get(ch, "")
+        if not alts:
+            parts.append(re.escape(ch))
+            continue
+        chars = ch + alts
+        singles = "".join(re.escape(c) for c in chars if c != "—" and c != "–")
+        dashes = "".join(c for c in chars if c in "—–")
+        parts.append(f"[{singles}{dashes}]")
+    joiner = r"(?:[ ]|[ \t]*\r?\n[ \t]*)?" if spaces else ""
+    return joiner.join(parts)
+
+
+def body(cls: str, lo: int, hi: int | None = None) -> str:
+    """``lo`` (to ``hi``) characters of ``cls``, each possibly preceded by an OCR split.
+
+    Fixed lengths are the reliable case: the count tells where the token ends even when OCR
+    glued the next word to it with a single space.
+    """
+    if hi is None:
+        return f"{cls}(?:{SPLIT}{cls}){{{lo - 1}}}"
+    return f"{cls}(?:{SPLIT}{cls}){{{lo - 1},{hi - 1}}}"
+
+
+_WS = re.compile(r"\s+")
+
+
+def compact(value: str) -> str:
+    """``value`` without the whitespace OCR inserted."""
+    return _WS.sub("", value)
+
+
+_REPAIR_DIGITS = str.maketrans({"O": "0", "o": "0", "l": "1", "I": "1", "|": "1", "S": "5",
+                                "s": "5", "B": "8"})
+_REPAIR_SEPS = str.maketrans({"—": "-", "–": "-", ",": "."})
+
+
+def repair(value: str, *, digits_only: bool = False) -> str:
+    """Undo the usual confusions of a value: dashes and commas always; letters only if ``digits_only``.
+
+    Used before structural checks (base64 decoding a JWT header, an all-digit Telegram bot id).
+    """
+    value = compact(value).translate(_REPAIR_SEPS)
+    return value.translate(_REPAIR_DIGITS) if digits_only else value
+
+
+def looks_random(fragment: str) -> bool:
+    """Whether an OCR fragment looks like a piece of a random token rather than a word.
+
+    A random base62 fragment of four or more characters almost always holds a digit or an inner
+    capital; prose words rarely do.
+    """
+    if not fragment or len(fragment) > 400:
+        return False
+    if any(c.isdigit() for c in fragment):
+        return True
+    if any(c.isupper() for c in fragment[1:]) and any(c.islower() for c in fragment):
+        return True
+    if fragment.isupper() and len(fragment) >= 2:
+        return True
+    return any(c in "_-+/=" for c in fragment[1:-1])
+
+
+_NOT_TOKEN = re.compile(r"[A-Z]+/\d|[a-z]+://|--?[a-z]")  # HTTP/1.1, a URL, a CLI flag
+_FRAGMENT = re.compile(r"(?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)([^\s\"'`<>(){}\[\],;]+)")
+
+
+def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length: int = 400,
+                     start: int = 0) -> int:
+    """Extend a match ending at ``end`` over following fragments that look like token pieces.
+
+    Variable-length tokens (a Stripe key, a bearer token) cannot rely on a fixed count, so after
+    the regex match we absorb up to ``max_fragments`` further words separated by a single space or
+    a line break when each :func:`looks_random`. Returns the new end offset.
+    """
+    for _ in range(max_fragments):
+        m = _FRAGMENT.match(text, end)
+        if not m or m.end() - start > max_length or _NOT_TOKEN.match(m.group(1)):
+            break
+        if not looks_random(m.group(1)):
+            # A short piece ("z", "Odvi") counts when a random-looking piece follows it.
+            nxt = _FRAGMENT.match(text, m.end()) if len(m.group(1)) <= 4 else None
+            if nxt is None or not looks_random(nxt.group(1)) or nxt.end() - start > max_length:
+                break
+            end = nxt.end()
+            continue
+        if m.group(1).endswith((".", ":", "!", "?")) and len(m.group(1)) < 8:
+            break
+        end = m.end()
+    return end
+
+
+@dataclass(frozen=True, slots=True)
+class CompactView:
+    """``text`` with all whitespace removed, and a map from compact offsets back to the original.
+
+    >>> v = CompactView.of("ab c\\nd")
+    >>> v.text, v.span(1, 4)
+    ('abcd', (1, 6))
+    """
+
+    text: str
+    _starts: tuple[int, ...] = field(repr=False)   # compact offset where each run starts
+    _origins: tuple[int, ...] = field(repr=False)  # original offset of each run
+
+    @classmethod
+    def of(cls, text: str) -> CompactView:
+        runs = [(m.start(), m.group()) for m in re.finditer(r"\S+", text)]
+        starts, origins, pos = [], [], 0
+        for origin, run in runs:
+            starts.append(pos)
+            origins.append(origin)
+            pos += len(run)
+        return cls("".join(r for _, r in runs), tuple(starts), tuple(origins))
+
+    def to_original(self, i: int) -> int:
+        """Original offset of the character at compact offset ``i``."""
+        k = bisect.bisect_right(self._starts, i) - 1
+        return self._origins[k] + (i - self._starts[k])
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``[start, end)`` covering compact ``[start, end)``."""
+        return self.to_original(start), self.to_original(end - 1) + 1

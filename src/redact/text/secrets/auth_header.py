@@ -1,0 +1,29 @@
+"""``Authorization: Bearer|Basic|Token …`` headers, and bare ``Bearer <token>`` in text.
+
+Span: the credential after the scheme.
+"""
+
+from __future__ import annotations
+
+import re
+
+from redact.text._ocr import compact
+from redact.text.secrets._base import TokenDetector
+
+_VALUE = r"(?P<s>[A-Za-z0-9._~+/=\-—|:%]+)"
+
+
+class AuthHeaderDetector(TokenDetector):
+    name = "auth_header"
+    entity_type = "AUTH_HEADER"
+    score = 0.92
+    variable = True
+    patterns = (
+        re.compile(r"(?i)\b(?:proxy-)?author[i1l|]zat[i1l|]on[\"']?\s*[:=]\s*[\"']?"
+                   r"(?:bearer|basic|token|digest|bot|apikey|sso-key|negotiate|ntlm|aws4-hmac-sha256)[ \t]+" + _VALUE),
+        re.compile(r"(?i)\bbearer[ \t]+" + _VALUE),
+    )
+
+    def validate(self, value: str) -> bool:
+        v = compact(value)
+        return len(v) >= 12 and any(c.isdigit() for c in v) and not v.startswith("$")

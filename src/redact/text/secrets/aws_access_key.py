@@ -1,0 +1,19 @@
+"""AWS access key ids: ``AKIA``/``ASIA``/``ABIA``/``ACCA`` + 16 base32 characters."""
+
+from __future__ import annotations
+
+import re
+
+from redact.text._ocr import SPLIT, body, tolerant
+from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
+
+
+_PREFIX = "|".join(tolerant(p) for p in ("AKIA", "ASIA", "ABIA", "ACCA"))
+_BASE32 = r"[A-Z0-9l|]"
+
+
+class AwsAccessKeyDetector(TokenDetector):
+    name = "aws_access_key"
+    entity_type = "AWS_ACCESS_KEY"
+    score = 0.97
+    patterns = (re.compile(START + f"(?:{_PREFIX})" + SPLIT + body(_BASE32, 16) + END),)

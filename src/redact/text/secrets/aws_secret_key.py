@@ -1,0 +1,26 @@
+"""AWS secret access keys: 40 base64 characters next to an ``aws``/``secret`` keyword."""
+
+from __future__ import annotations
+
+import re
+
+from redact.text._ocr import B64, body, compact
+from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
+
+
+_END = r"(?![A-Za-z0-9+/=])"
+
+
+class AwsSecretKeyDetector(TokenDetector):
+    name = "aws_secret_key"
+    entity_type = "AWS_SECRET_KEY"
+    score = 0.9
+    guard_fragments = True
+    patterns = (re.compile(r"(?<![A-Za-z0-9+/])" + body(B64, 40) + _END),)
+    context = re.compile(r"(?i)aws|secret|s3|amazon")
+    window = 80
+
+    def validate(self, value: str) -> bool:
+        v = compact(value)
+        return (any(c.isupper() for c in v) and any(c.islower() for c in v)
+                and any(c.isdigit() for c in v))

@@ -1,0 +1,28 @@
+"""GCP service-account JSON: the ``private_key`` and ``private_key_id`` values.
+
+The private key is one JSON string with ``\\n`` escapes; an editor may soft-wrap it, so the value
+runs to the closing quote (or as far as the screen shows it)."""
+
+from __future__ import annotations
+
+import re
+
+from redact.text._ocr import HEX, body, compact, tolerant
+from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
+
+
+_KEY = tolerant("private_key", spaces=False)
+
+
+class GcpServiceAccountDetector(TokenDetector):
+    name = "gcp_service_account"
+    entity_type = "GCP_SERVICE_ACCOUNT"
+    score = 0.99
+    max_breaks = 200
+    patterns = (
+        re.compile(_KEY + tolerant("_id", spaces=False) + r"[\"']?\s*[:=]\s*[\"'](?P<s>" + body(HEX, 40) + ")"),
+        re.compile(_KEY + r"[\"']?\s*[:=]\s*[\"'](?P<s>[^\"']{20,6000})"),
+    )
+
+    def validate(self, value: str) -> bool:
+        return "PRIV" in value.upper() or "BEGIN" in value.upper() or "MII" in value or len(compact(value)) == 40

@@ -1,0 +1,22 @@
+"""GitHub tokens: ``ghp_``/``gho_``/``ghu_``/``ghs_``/``ghr_`` + 36, ``github_pat_`` + 82."""
+
+from __future__ import annotations
+
+import re
+
+from redact.text._ocr import ALNUM, SPLIT, body, tolerant
+from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
+
+
+_CLASSIC = "|".join(tolerant(p) for p in ("ghp_", "gho_", "ghu_", "ghs_", "ghr_"))
+
+
+class GithubTokenDetector(TokenDetector):
+    name = "github_token"
+    entity_type = "GITHUB_TOKEN"
+    score = 0.98
+    patterns = (
+        re.compile(START + f"(?:{_CLASSIC})" + SPLIT + body(ALNUM, 36) + END),
+        re.compile(START + tolerant("github_pat_") + SPLIT + body(ALNUM, 22) + SPLIT + tolerant("_") + SPLIT
+                   + body(ALNUM, 59) + END),
+    )

@@ -1,0 +1,47 @@
+"""JSON Web Tokens: three base64url parts whose header and payload decode to JSON objects.
+
+OCR damage (``l`` read as ``I``) garbles a byte or two of the decoded JSON, so the structural check
+accepts a header that decodes to something starting with ``{`` and holding ``":``.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import json
+import re
+
+from redact.text._ocr import SPLIT, compact, repair, tolerant
+from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
+
+_PART = r"[A-Za-z0-9_\-—|]+(?:" + SPLIT + r"[A-Za-z0-9_\-—|]+){0,3}"
+_DOT = SPLIT + r"[.,]" + SPLIT
+
+
+class JwtDetector(TokenDetector):
+    name = "jwt"
+    entity_type = "JWT"
+    score = 0.97
+    variable = True
+    patterns = (
+        re.compile(START + tolerant("eyJ") + _PART + _DOT + tolerant("eyJ") + _PART + _DOT
+                   + r"[A-Za-z0-9_\-—|]*" + END),
+    )
+
+    def validate(self, value: str) -> bool:
+        parts = repair(value).replace("|", "l").split(".")
+        return len(parts) >= 3 and _is_json_object(parts[0]) and _is_json_object(parts[1])
+
+
+def _is_json_object(part: str) -> bool:
+    part = compact(part)
+    try:
+        raw = base64.urlsafe_b64decode(part + "=" * (-len(part) % 4))
+    except (binascii.Error, ValueError):
+        return False
+    try:
+        return isinstance(json.loads(raw), dict)
+    except ValueError:
+        # OCR damage garbles a few bytes: still a JSON object if it starts like one and reads as text.
+        printable = sum(32 <= b < 127 for b in raw) / max(1, len(raw))
+        return raw.startswith(b'{"') and raw.count(b'"') >= 3 and printable >= 0.8

@@ -1,0 +1,16 @@
+"""Mailchimp API keys: 32 hex + ``-us`` + data-centre number."""
+
+from __future__ import annotations
+
+import re
+
+from redact.text._ocr import HEX, SPLIT, body, tolerant
+from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
+
+
+class MailchimpKeyDetector(TokenDetector):
+    name = "mailchimp_key"
+    entity_type = "MAILCHIMP_KEY"
+    score = 0.95
+    guard_fragments = True
+    patterns = (re.compile(START + body(HEX, 32) + SPLIT + tolerant("-us") + r"[0-9OIl|]{1,2}" + END),)

@@ -1,0 +1,111 @@
+"""PEM, OpenSSH and PGP private key blocks, also when only part of the block is on screen.
+
+Span decision: the whole block, from the first dash of the ``BEGIN`` marker through the last
+character of the ``END`` marker, every body line included (the key is the block, and a partial
+body is still key material). Without an ``END`` line the block runs over the base64 body lines
+that follow; without a ``BEGIN`` line it runs up from ``END`` over the body lines before it. A run
+of three or more bare body lines that starts like a DER/OpenSSH/PGP private key also counts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from redact.text._detector import Detector
+from redact.text._model import Match
+
+_DASHES = r"[-—–_~]{2,}[ ]?"
+_KIND = r"(?:(?:R[S5]A|D[S5]A|EC|[O0]PEN[S5]{2}H|ENCRYPTED|PGP|[S5]{2}H2)[ ]+)*"
+_PRIV = r"PR[I1l|]VATE[ ]?KEY"
+_BEGIN = re.compile(rf"{_DASHES}[B8][E3]G[I1l|]N[ ]+(?:{_KIND}{_PRIV}|(?:R[S5]A|D[S5]A|EC|[O0]PEN[S5]{{2}}H)[ ]+PR[I1l|]V|"
+                    rf"[O0]PEN[S5]{{2}}H|PGP[ ]+PR[I1l|]V)[^\n]*")
+_END = re.compile(rf"{_DASHES}[E3]ND[ ]+{_KIND}{_PRIV}(?:[ ]+BL[O0]CK)?[ ]?[-—–_~]*")
+_BODY = re.compile(r"[ \t]*(?:[A-Za-z0-9+/=|](?:[ ]?[A-Za-z0-9+/=|]){15,}|=[A-Za-z0-9+/]{4})[ \t]*\\?n?[\"',]*[ \t]*")
+_HEADER = re.compile(r"[ \t]*(?:Proc-Type|DEK-Info|Version|Comment|Hash|Charset):[^\n]*|[ \t]*")
+_DER_START = re.compile(r"[ \t]*(?:M[I1l|]{2}[A-Za-z0-9+/]|MHcCAQEE|b3BlbnNzaC1rZXktdjE|lQ[A-Za-z0-9+/]{2}|MC4CAQAw)")
+
+
+class PrivateKeyDetector(Detector):
+    name = "private_key"
+    entity_type = "PRIVATE_KEY"
+
+    def find(self, text: str) -> Iterator[Match]:
+        if "-" not in text and "—" not in text and "MII" not in text and "b3Blbn" not in text:
+            return
+        lines = _lines(text)
+        used: set[int] = set()
+        for i, (ls, le) in enumerate(lines):
+            if i in used:
+                continue
+            line = text[ls:le]
+            mb = _BEGIN.search(line)
+            if mb:
+                j = _extend_down(text, lines, i + 1)
+                used.update(range(i, j + 1))
+                end = _line_end(text, lines, j) if j > i else ls + mb.end()
+                me = _END.search(text, lines[j][0], lines[j][1]) if j > i else None
+                if me:
+                    end = me.end()
+                yield Match(ls + mb.start(), _rstrip(text, ls + mb.start(), end), 1.0)
+                continue
+            me = _END.search(line)
+            if me:
+                k = i
+                while k - 1 >= 0 and (k - 1) not in used and _is_body(text, lines[k - 1]):
+                    k -= 1
+                used.update(range(k, i + 1))
+                start = _lstrip(text, lines[k][0]) if k < i else ls + me.start()
+                yield Match(start, ls + me.end(), 0.95)
+                continue
+            if _DER_START.match(line) and _is_body(text, lines[i]):
+                k = i
+                while k + 1 < len(lines) and _is_body(text, lines[k + 1]):
+                    k += 1
+                if k - i + 1 >= 3:
+                    used.update(range(i, k + 1))
+                    yield Match(_lstrip(text, ls), _rstrip(text, ls, lines[k][1]), 0.8)
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for part in text.split("\n"):
+        out.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    return out
+
+
+def _is_body(text: str, span: tuple[int, int]) -> bool:
+    return span[1] > span[0] and _BODY.fullmatch(text, span[0], span[1]) is not None
+
+
+def _extend_down(text: str, lines: list[tuple[int, int]], i: int) -> int:
+    """Index of the last line of the block that starts on line ``i - 1``."""
+    last, blanks = i - 1, 0
+    for j in range(i, min(len(lines), i + 200)):
+        ls, le = lines[j]
+        if _END.search(text, ls, le):
+            return j
+        if _is_body(text, lines[j]):
+            last, blanks = j, 0
+        elif _HEADER.fullmatch(text, ls, le) and blanks == 0:
+            blanks += 1 if ls == le or not text[ls:le].strip() else 0
+        else:
+            break
+    return last
+
+
+def _line_end(text: str, lines: list[tuple[int, int]], j: int) -> int:
+    return lines[j][1]
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start + 1 and text[end - 1] in " \t\r":
+        end -= 1
+    return end
+
+
+def _lstrip(text: str, start: int) -> int:
+    while start < len(text) and text[start] in " \t":
+        start += 1
+    return start

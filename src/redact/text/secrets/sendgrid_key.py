@@ -1,0 +1,17 @@
+"""SendGrid API keys: ``SG.`` + 22 + ``.`` + 43 base64url characters."""
+
+from __future__ import annotations
+
+import re
+
+from redact.text._ocr import B64URL, SPLIT, body, tolerant
+from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
+
+
+class SendgridKeyDetector(TokenDetector):
+    name = "sendgrid_key"
+    entity_type = "SENDGRID_KEY"
+    score = 0.98
+    patterns = (
+        re.compile(START + tolerant("SG.") + SPLIT + body(B64URL, 22) + SPLIT + r"[.,]" + SPLIT + body(B64URL, 43) + END),
+    )

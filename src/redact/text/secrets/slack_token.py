@@ -1,0 +1,25 @@
+"""Slack bot, user and app tokens (``xoxb-``, ``xoxp-``, ``xapp-`` ...)."""
+
+from __future__ import annotations
+
+import re
+
+from redact.text._ocr import ALNUM, HEX, SPLIT, body, tolerant
+from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
+
+
+_D = r"[0-9OoIl|SB]"
+_S = SPLIT + r"[-—_]" + SPLIT
+
+
+class SlackTokenDetector(TokenDetector):
+    name = "slack_token"
+    entity_type = "SLACK_TOKEN"
+    score = 0.98
+    patterns = (
+        re.compile(START + tolerant("xoxb") + _S + body(_D, 8, 13) + _S + body(_D, 8, 13) + _S + body(ALNUM, 24) + END),
+        re.compile(START + tolerant("xoxp") + _S + (body(_D, 8, 13) + _S) * 3 + body(HEX, 32) + END),
+        re.compile(START + tolerant("xapp") + _S + _D + _S + body(r"[A-Z0-9|]", 9, 12) + _S + body(_D, 8, 13) + _S
+                   + body(HEX, 64) + END),
+        re.compile(START + r"xox[abposer]-[A-Za-z0-9\-]{20,}" + END),
+    )

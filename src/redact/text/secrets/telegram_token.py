@@ -1,0 +1,19 @@
+"""Telegram bot tokens: an 8-10 digit bot id, ``:``, ``AA`` + 33 base64url characters."""
+
+from __future__ import annotations
+
+import re
+
+from redact.text._ocr import B64URL, SPLIT, body, tolerant
+from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
+
+
+class TelegramTokenDetector(TokenDetector):
+    name = "telegram_token"
+    entity_type = "TELEGRAM_BOT_TOKEN"
+    score = 0.96
+    guard_fragments = True
+    patterns = (
+        re.compile(r"(?<![A-Za-z0-9:])" + body(r"[0-9OIl|SB]", 8, 10) + SPLIT + r"[:;]" + SPLIT + tolerant("AA")
+                   + body(B64URL, 33) + END),
+    )

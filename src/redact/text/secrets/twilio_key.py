@@ -1,0 +1,22 @@
+"""Twilio API key SIDs (``SK``) and account SIDs (``AC``) + 32 hex, near Twilio context."""
+
+from __future__ import annotations
+
+import re
+
+from redact.text._ocr import HEX, SPLIT, body, compact
+from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
+
+
+class TwilioKeyDetector(TokenDetector):
+    name = "twilio_key"
+    entity_type = "TWILIO_KEY"
+    score = 0.9
+    guard_fragments = True
+    patterns = (re.compile(START + r"(?:SK|AC|5K)" + SPLIT + body(HEX, 32) + END),)
+    context = re.compile(r"(?i)twilio|tw[iI1l]l[iI1l]o|\bsid\b|account|api[ _-]?key|auth|secret|token|key")
+    window = 120
+    after = 60
+
+    def validate(self, value: str) -> bool:
+        return sum(c.isdigit() for c in compact(value)) >= 4

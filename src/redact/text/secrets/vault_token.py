@@ -1,0 +1,22 @@
+"""HashiCorp Vault tokens: ``hvs.``/``hvb.``/``hvr.`` + 24 or more characters."""
+
+from __future__ import annotations
+
+import re
+
+from redact.text._ocr import compact, tolerant
+from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
+
+
+_PREFIX = "|".join(tolerant(p) for p in ("hvs.", "hvb.", "hvr."))
+
+
+class VaultTokenDetector(TokenDetector):
+    name = "vault_token"
+    entity_type = "VAULT_TOKEN"
+    score = 0.96
+    variable = True
+    patterns = (re.compile(START + f"(?:{_PREFIX})" + r"[ ]?[A-Za-z0-9_\-—|]+" + END),)
+
+    def validate(self, value: str) -> bool:
+        return len(compact(value)) >= 4 + 24

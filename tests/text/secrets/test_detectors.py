@@ -1,0 +1,171 @@
+"""Per-detector cases: the exact span on clean text, coverage on OCR-damaged text, and look-alikes.
+
+Each positive case marks the secret with ``[[...]]``; the test strips the markers, runs the one
+detector, and checks that its spans map back to exactly (clean) or at least (damaged) those chars.
+"""
+
+import pytest
+
+from redact.text.secrets import default_detectors
+
+DETECTORS = {d.name: d for d in default_detectors()}
+A36 = "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8"
+
+
+def _parse(marked: str) -> tuple[str, list[tuple[int, int]]]:
+    text, spans = "", []
+    while "[[" in marked:
+        pre, rest = marked.split("[[", 1)
+        secret, marked = rest.split("]]", 1)
+        text += pre
+        spans.append((len(text), len(text) + len(secret)))
+        text += secret
+    return text + marked, spans
+
+
+CLEAN = [
+    ("aws_access_key", "aws_access_key_id = [[AKIAIOSFODNN7EXAMPL2]]"),
+    ("aws_secret_key", "aws_secret_access_key = [[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]]"),
+    ("gcp_api_key", "key: [[AIzaSyD3x4mpl3K3y-abcdefghijklmnop_qrst]]"),
+    ("google_oauth_secret", '"client_secret": "[[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]]"'),
+    ("gcp_service_account", '  "private_key_id": "[[0123456789abcdef0123456789abcdef01234567]]",'),
+    ("azure_storage_key", "AccountName=x;AccountKey=[[" + "aB3d" * 21 + "xy==]];EndpointSuffix=core.windows.net"),
+    ("azure_ad_secret", "AZURE_CLIENT_SECRET=[[abc8Q~a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q]]"),
+    ("github_token", "GITHUB_TOKEN=[[ghp_" + A36 + "]]"),
+    ("github_token", "token [[github_pat_" + "a1B2c3D4e5F6g7H8i9J0k1" + "_" + "Z9y8" * 14 + "abc]] ok"),
+    ("gitlab_token", "[[glpat-a1B2c3D4e5F6g7H8i9J0]]"),
+    ("slack_token", "[[xoxb-123456789012-1234567890123-a1B2c3D4e5F6g7H8i9J0k1L2]]"),
+    ("slack_webhook", "https://hooks.slack.com/services/[[T0123ABCD/B0456EFGH/a1B2c3D4e5F6g7H8i9J0k1L2]]"),
+    ("stripe_key", 'stripe.api_key = "[[sk_live_a1B2c3D4e5F6g7H8i9J0k1L2]]"'),
+    ("stripe_key", "use [[rk_test_a1B2c3D4e5F6g7H8i9J0k1L2]] now"),
+    ("openai_key", "OPENAI_API_KEY=[[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]]"),
+    ("openai_key", "[[sk-proj-" + "a1B2_c3D4-" * 8 + "]]"),
+    ("anthropic_key", "[[sk-ant-api03-" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8s9T0u1V2w3X4y5Z6a7B8c9D0e1F2g3H4i5J6k7L8m9N0o1P2q3R4s5t6u" + "AA]]"),
+    ("huggingface_token", "HF_TOKEN=[[hf_aBcDeFgHiJkLmNoPqRsTuVwXyZaBcDeFgH]]"),
+    ("twilio_key", "twilio api key [[SK0123456789abcdef0123456789abcdef]]"),
+    ("sendgrid_key", "[[SG.a1B2c3D4e5F6g7H8i9J0k1.a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8s9T0u1V]]"),
+    ("mailchimp_key", "apikey [[0123456789abcdef0123456789abcdef-us12]]"),
+    ("npm_token", "//registry.npmjs.org/:_authToken=[[npm_" + A36 + "]]"),
+    ("pypi_token", "password = [[pypi-AgEIcHlwaS5vcmc" + "a1B2c3D4e5" * 8 + "]]"),
+    ("discord_token", "client.run('[[MTA4NzY1NDMyMTA5ODc2NTQzMg.Ab1Cd2.a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8]]')"),
+    ("telegram_token", "bot = Bot('[[123456789:AAa1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q]]')"),
+    ("shopify_token", "[[shpat_0123456789abcdef0123456789abcdef]]"),
+    ("digitalocean_token", "[[dop_v1_" + "0123456789abcdef" * 4 + "]]"),
+    ("vault_token", "VAULT_TOKEN=[[hvs.a1B2c3D4e5F6g7H8i9J0k1L2m3]]"),
+    ("databricks_token", "[[dapi0123456789abcdef0123456789abcdef]]"),
+    ("jwt", "Authorization: Bearer [[eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0."
+            "dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U]]"),
+    ("private_key", "[[-----BEGIN RSA PRIVATE KEY-----\n" + "MIIEowIBAAKCAQEA" + "a1B2c3D4" * 6 + "\n"
+                    + "Z9y8X7w6" * 8 + "\n-----END RSA PRIVATE KEY-----]]\n$ ls"),
+    ("url_credentials", "DATABASE_URL=postgres://app:[[S3cr3tPassw0rd]]@db.internal:5432/app"),
+    ("url_credentials", "Server=tcp:sql,1433;Database=orders;User Id=svc;Password=[[S3cr3t!x]];Encrypt=True"),
+    ("url_query_token", "GET /cb?state=1&access_token=[[a1B2c3D4e5F6g7H8]]&x=1"),
+    ("auth_header", "Authorization: Basic [[YWRtaW46aHVudGVyMmh1bnRlcjI=]]"),
+    ("cli_password", "$ mysql -u root -p[[hunter2hunter2]] orders"),
+    ("cli_password", "$ curl -u admin:[[Tr0ub4dor&3]] https://ci.example.com"),
+    ("cli_password", "$ sshpass -p '[[Summer2024!]]' ssh deploy@10.0.0.12"),
+    ("cli_password", "$ docker login -u bot -p [[a1B2c3D4e5F6]] registry.example.com"),
+    ("password_assignment", "DB_PASSWORD=[[hunter2hunter2]]"),
+    ("password_assignment", '  "password": "[[correct horse battery]]",'),
+    ("password_assignment", "[client]\npassword = [[Tr0ub4dor&3]]"),
+    ("password_assignment", "  admin_pass: [[letmein-77]]"),
+    ("keyword_assignment", "export API_TOKEN=[[a1B2c3D4e5F6g7H8]]"),
+    ("keyword_assignment", "  client_secret: '[[x9Y8z7W6v5U4]]'"),
+    ("visible_password", "Password     [[Tr0ub4dor&3]]     Hide"),
+    ("visible_password", "the wifi password is [[Sunny-Day-42]]."),
+    ("recovery_codes", "Your recovery codes\n  [[a1b2c-3d4e5]]   [[f6g7h-8i9j0]]\n  [[12345-67890]]"),
+    ("high_entropy", "Your new API key is shown once:\n    [[a1B2c3D4e5F6g7H8i9J0k1L2]]"),
+]
+
+
+@pytest.mark.parametrize("name,marked", CLEAN, ids=[f"{n}-{i}" for i, (n, _) in enumerate(CLEAN)])
+def test_clean_span_is_exact(name, marked):
+    text, spans = _parse(marked)
+    found = sorted((m.start, m.end) for m in DETECTORS[name].find(text))
+    assert found == spans, [text[a:b] for a, b in found]
+
+
+DAMAGED = [
+    ("aws_access_key", "key [[AKlA IOSFODNN7EXAMP\nL2]] end"),
+    ("gcp_api_key", "[[AIza SyD3x4mpl3K3y—abcdefghijk\nlmnop_qrst]]"),
+    ("github_token", "GITHUB_TOKEN=[[9hp_".replace("9", "g") + A36[:10] + " " + A36[10:] + "]]"),
+    ("github_token", "token: [[ghp—" + A36[:20] + "\n" + A36[20:] + "]]"),
+    ("stripe_key", "key: [[sk live 51Hab1B2c3 D4e5F6g7H8i9J0k1L2]] rotate"),
+    ("stripe_key", "[[5k_live_a1B2c3D4e5F6g7H8i9J0k1L2]]"),
+    ("slack_token", "[[xoxb—123456789012—1234567890123—a1B2c3D4e5F6 g7H8i9J0k1L2]]"),
+    ("sendgrid_key", "[[SG,a1B2c3D4e5F6g7H8i9J0k1,a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8s9T0u1V]]"),
+    ("npm_token", "[[npm_" + A36[:12] + "\n    " + A36[12:] + "]]"),
+    ("databricks_token", "[[dapi0l23456789abcdef0123456789abcdefO]]"[:-3] + "]]"),
+    ("jwt", "[[eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9 .eyJzdWIiOiIxMjM0NTY3ODkwIn0.\n"
+            "dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U]]"),
+    ("private_key", "[[—----8EGIN RSA PRlVATE KEY---—-\n" + "MIIEowIBAAKCAQEA" + "a1B2 c3D4" * 6 + "\n"
+                    + "Z9y8X7w6" * 8 + "\n-----END RSA PRIVATE KEY-----]]"),
+    ("url_credentials", "postgres://app:[[S3cr3tPa\nssw0rd]]@db.internal/app"),
+    ("password_assignment", "DB_PASSWORD=[[hunter2 hunter2]]"),
+    ("password_assignment", 'password:"[[Tr0ub4dor&3]]"'),
+    ("keyword_assignment", 'api_key = "[[a1B2c3D4e5F6\ng7H8]]"'),
+    ("auth_header", "Authorization: Bearer [[a1B2c3D4e5F6g7 H8i9J0k1L2]]"),
+    ("recovery_codes", "Backup codes\n  [[a1b2c—3d4e5]]"),
+]
+
+
+@pytest.mark.parametrize("name,marked", DAMAGED, ids=[f"{n}-{i}" for i, (n, _) in enumerate(DAMAGED)])
+def test_damaged_span_covers_secret(name, marked):
+    text, spans = _parse(marked)
+    found = [(m.start, m.end) for m in DETECTORS[name].find(text)]
+    for a, b in spans:
+        chars = [i for i in range(a, b) if not text[i].isspace()]
+        assert all(any(s <= i < e for s, e in found) for i in chars), (text, found)
+        # and nothing of the surrounding text beyond the secret is claimed
+        assert all(a - 1 <= s and e <= b + 1 for s, e in found if s < b and a < e), (text, found)
+
+
+NEGATIVE = [
+    ("aws_access_key", "AKIAIOSFODNN7EXAMPLEXTRA is too long"),
+    ("aws_secret_key", "commit 3f2a9c8e1b7d4f6a0e5c2b9d8a7f6e5d4c3b2a19"),
+    ("gcp_api_key", "AIza is the prefix of Google keys"),
+    ("github_token", "ghp_••••••••••••••••   last used 3 days ago"),
+    ("github_token", "ghp_" + A36[:30]),
+    ("stripe_key", "Stripe('pk_live_a1B2c3D4e5F6g7H8i9J0k1L2')"),
+    ("stripe_key", "sk_live_… revoked"),
+    ("openai_key", "sk-…••••3b18   Created May 2"),
+    ("slack_webhook", "https://hooks.slack.com/services/YOUR/WEBHOOK/URL"),
+    ("twilio_key", "SK0123456789abcdef0123456789abcdef in a product catalogue"[:34] + " SKU list"),
+    ("mailchimp_key", "md5 0123456789abcdef0123456789abcdef"),
+    ("jwt", "eyJhbGciOiJ.eyJub3Rqc29u.sig"),
+    ("jwt", "eyJ0eXAi is how JWT headers start"),
+    ("private_key", "-----BEGIN CERTIFICATE-----\nMIIDdzCCAl+gAwIBAgIEAgAAuTANBgkqhkiG9w0BAQUFADBaMQswCQYDVQQGEwJJ\n-----END CERTIFICATE-----"),
+    ("private_key", "-----BEGIN PUBLIC KEY-----\nMFkwEwYHKoZIzj0CAQYIKoZIzj0DAQcDQgAE\n-----END PUBLIC KEY-----"),
+    ("url_credentials", "see https://example.com:8080/path@v2 and mailto:bob@example.com"),
+    ("url_query_token", "https://example.com/auth?code=authorization_code&key=1234"),
+    ("auth_header", 'curl -H "Authorization: Bearer $TOKEN" https://api.example.com'),
+    ("cli_password", "docker login -u bot --password-stdin registry.example.com"),
+    ("cli_password", "mysql -u root -p orders"),
+    ("password_assignment", "def login(username: str, password: str) -> Session:"),
+    ("password_assignment", '    password = form.cleaned_data["password"]'),
+    ("password_assignment", "password: <your-password>"),
+    ("password_assignment", "DB_PASSWORD=${DB_PASSWORD}"),
+    ("password_assignment", "Password must be at least 12 characters."),
+    ("password_assignment", "  password_reset_url: /account/reset"),
+    ("keyword_assignment", "max_tokens=4096, temperature=0.2"),
+    ("keyword_assignment", "token_type: bearer"),
+    ("keyword_assignment", "token = self._token_cache.get(user_id)"),
+    ("keyword_assignment", "secret_name: db-credentials"),
+    ("keyword_assignment", 'token = "YOUR_API_KEY"'),
+    ("visible_password", "Password          Forgot?"),
+    ("visible_password", "Password   ••••••••••   Show"),
+    ("recovery_codes", "Order 12345-67890 shipped"),
+    ("high_entropy", "commit 3f2a9c8e1b7d4f6a0e5c2b9d8a7f6e5d4c3b2a19 fix token refresh"),
+    ("high_entropy", "token refresh request_id=0b7e5c5e-1c1f-4d0e-9d1a-3c3a0d1e2f40"),
+    ("high_entropy", "api key docs: https://example.com/docs/authentication/api-keys/overview"),
+    ("high_entropy", '  "integrity": "sha512-Xk3Y9z8w7V6u5T4s3R2q1P0o9N8m7L6k5J4i3H2g1F0e9D8c7B6a5Z4y3X2w1V0u==",'),
+]
+
+
+@pytest.mark.parametrize("name,text", NEGATIVE, ids=[f"{n}-{i}" for i, (n, _) in enumerate(NEGATIVE)])
+def test_negative(name, text):
+    assert [text[m.start:m.end] for m in DETECTORS[name].find(text)] == []
+
+
+def test_every_detector_has_a_positive_case():
+    assert {n for n, _ in CLEAN} == set(DETECTORS)

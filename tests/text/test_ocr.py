@@ -1,0 +1,36 @@
+import re
+
+import pytest
+
+from redact.text._ocr import ALNUM, SPLIT, CompactView, body, compact, extend_fragments, looks_random, repair, tolerant
+
+
+@pytest.mark.parametrize("seen", ["sk_live_", "5k_live_", "sk live ", "sk—l1ve—", "sk_\nlive_", "sk-|ive-"])
+def test_tolerant_prefix(seen):
+    assert re.fullmatch(tolerant("sk_live_"), seen)
+
+
+def test_body_fixed_length_through_splits():
+    pat = re.compile(tolerant("npm_") + SPLIT + body(ALNUM, 8) + r"(?![A-Za-z0-9])")
+    text = "token npm_ab12 CD3\n4 next"
+    m = pat.search(text)
+    assert m and m.group() == "npm_ab12 CD3\n4"
+
+
+def test_extend_fragments_stops_at_words():
+    text = "sk_live_4eC39Hq LyjWDa9 was leaked"
+    assert text[:extend_fragments(text, 15)] == "sk_live_4eC39Hq LyjWDa9"
+
+
+def test_looks_random_and_repair():
+    assert looks_random("x7Gq") and looks_random("AbCd") and not looks_random("rotate")
+    assert compact("ab c\nd") == "abcd"
+    assert repair("a—b,c") == "a-b.c" and repair("1O5l", digits_only=True) == "1051"
+
+
+def test_compact_view_maps_back():
+    text = "ghp_ab  cd\n  ef"
+    v = CompactView.of(text)
+    assert v.text == "ghp_abcdef"
+    s, e = v.span(4, 10)
+    assert text[s:e] == "ab  cd\n  ef"
