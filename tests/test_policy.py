@@ -71,6 +71,10 @@ padding = 0.3
 [thresholds]
 PHONE_NUMBER = 0.7
 
+[keys]
+unknown_context = "keep"
+keep_length = true
+
 [[custom_patterns]]
 name = "employee_id"
 entity_type = "EMPLOYEE_ID"
@@ -85,6 +89,7 @@ regex = "\\\\bE-\\\\d{6}\\\\b"
     assert p.threshold("US_DRIVER_LICENSE") == 0.6  # defaults kept for types not mentioned
     assert p.custom_patterns[0].entity_type == "EMPLOYEE_ID"
     assert "support@example.com" in p.allow_list
+    assert p.keys.keep_length is True and p.keys.unknown_context.value == "keep"
 
 
 @pytest.mark.parametrize(
@@ -94,6 +99,7 @@ regex = "\\\\bE-\\\\d{6}\\\\b"
         ("style = ", "not valid TOML"),
         ("min_score = 'high'", "invalid policy value|min_score"),
         ("[[custom_patterns]]\nname='x1'\n", "needs name, entity_type and regex"),
+        ("[keys]\nkeep_lenght = true\n", "keep_lenght"),
     ],
 )
 def test_bad_toml_names_file_and_key(tmp_path: Path, content: str, needle: str) -> None:

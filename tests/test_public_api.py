@@ -23,6 +23,7 @@ EXPECTED = {
     "PolicyError",
     "RedactError",
     "Redactor",
+    "SecretMemory",
     "Status",
     "Style",
     "TextFinding",

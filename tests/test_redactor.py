@@ -201,3 +201,33 @@ def test_one_redactor_is_safe_across_threads(redactor: Redactor, screen) -> None
         t.join()
     assert not errors and len(outs) == 12
     assert all(np.array_equal(o, expected) for o in outs)
+
+
+def test_session_memory_redacts_a_secret_seen_elsewhere(analyzer: TextAnalyzer) -> None:
+    """A password typed earlier (remembered from the key log) is redacted where OCR reads it."""
+    from redact import SecretMemory
+
+    screen = render_screen("chat", [["my new one is ", Segment("hunter2hunter2", "PASSWORD")], "ok thanks"],
+                           width=700, height=160, size=15)
+    r = Redactor(analyzer.policy, ocr=fake_ocr_from_words(screen.words), analyzer=analyzer)
+    plain = r.redact_image(screen.image)
+    assert not any(f.detector == "session_memory" for f in plain.findings)
+    memory = SecretMemory()
+    memory.remember("hunter2hunter2", "PASSWORD")
+    result = r.redact_image(screen.image, memory=memory)
+    hit = [f for f in result.findings if f.detector == "session_memory"]
+    assert hit and hit[0].entity_type == "PASSWORD"
+    assert "hunter2" not in repr(memory)
+
+
+def test_secrets_found_on_one_frame_are_remembered(analyzer: TextAnalyzer) -> None:
+    from redact import SecretMemory
+
+    key = "AKIAQ4ZXJ5KD7WP2RTYE"
+    first = render_screen("terminal", [["$ export AWS_ACCESS_KEY_ID=", Segment(key, "aws")]], width=700, height=120)
+    memory = SecretMemory()
+    Redactor(analyzer.policy, ocr=fake_ocr_from_words(first.words), analyzer=analyzer).redact_image(
+        first.image, memory=memory)
+    assert memory.find(f"copied {key} here") == [(7, 7 + len(key), "AWS_ACCESS_KEY")]
+    # folded: the OCR reading with O/0 and I/1 confusions still matches
+    assert memory.find("AKIAQ4ZXJ5KD7WP2RTYE".replace("Z", "2"))

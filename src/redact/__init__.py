@@ -15,6 +15,7 @@ Errors (all subclasses of :class:`RedactError`, each with a stable ``code``):
 """
 
 from redact._errors import BatchError, EngineError, InputError, KeyLogError, OcrError, PolicyError, RedactError
+from redact._memory import SecretMemory
 from redact._policy import DEFAULT_ENTITIES, CustomPattern, FailMode, Policy, Style
 from redact._redactor import Redactor
 from redact._results import ImageFinding, ImageResult, Status, TextResult, Timings
@@ -39,6 +40,7 @@ __all__ = [
     "PolicyError",
     "RedactError",
     "Redactor",
+    "SecretMemory",
     "Status",
     "Style",
     "TextFinding",

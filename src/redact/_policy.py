@@ -19,6 +19,10 @@ TOML form (every key optional)::
     timeout_seconds = 30
     max_pixels = 60000000
 
+    [keys]                    # keystroke masking, see docs/keys.md
+    unknown_context = "mask"  # mask | keep
+    keep_length = false
+
     [thresholds]
     US_DRIVER_LICENSE = 0.6
 
@@ -41,6 +45,7 @@ from types import MappingProxyType
 from typing import Any
 
 from redact._errors import PolicyError
+from redact.keys._policy import KeyPolicy
 
 __all__ = ["CustomPattern", "FailMode", "Policy", "Style", "DEFAULT_ENTITIES", "PII_ENTITIES"]
 
@@ -154,6 +159,7 @@ class Policy:
     ocr_engine: str = "auto"
     timeout_seconds: float = 30.0
     max_pixels: int = 60_000_000
+    keys: KeyPolicy = field(default_factory=KeyPolicy)
 
     def __post_init__(self) -> None:
         # Coerce friendly inputs (lists, strings) to the canonical immutable types.
@@ -201,6 +207,8 @@ class Policy:
         names = [p.name for p in self.custom_patterns]
         if len(set(names)) != len(names):
             raise PolicyError("custom pattern names must be unique", code="R228")
+        if not isinstance(self.keys, KeyPolicy):
+            raise PolicyError("keys must be a KeyPolicy (or a [keys] table in TOML)", code="R236")
         if not isinstance(self.nlp_model, str) or not self.nlp_model:
             raise PolicyError("nlp_model must name an installed spaCy pipeline", code="R229")
 
@@ -248,6 +256,10 @@ class Policy:
             data["thresholds"] = {**_DEFAULT_THRESHOLDS, **data["thresholds"]}
         if "fill_color" in data:
             data["fill_color"] = tuple(data["fill_color"])
+        if "keys" in data:
+            if not isinstance(data["keys"], Mapping):
+                raise PolicyError("[keys] must be a table of keystroke options", code="R235")
+            data["keys"] = KeyPolicy.from_dict(data["keys"])
         try:
             policy = cls(**data)
         except TypeError as exc:  # a wrong value type, e.g. a string for min_score

@@ -16,6 +16,7 @@ from redact._policy import FailMode, Policy
 from redact._results import ImageFinding, ImageResult, Status, TextResult, Timings
 
 if TYPE_CHECKING:
+    from redact._memory import SecretMemory
     from redact.image._io import ChannelOrder, ImageInput
     from redact.image._ocr import OcrEngine
     from redact.text._analyzer import TextAnalyzer
@@ -80,13 +81,19 @@ class Redactor:
 
     # --- images ------------------------------------------------------------------------------
 
-    def redact_image(self, image: ImageInput, *, channel_order: ChannelOrder = "rgb") -> ImageResult:
+    def redact_image(
+        self, image: ImageInput, *, channel_order: ChannelOrder = "rgb", memory: SecretMemory | None = None
+    ) -> ImageResult:
         """Redact one screenshot given as a path, bytes, PIL image or numpy array.
 
         The result's image has the input's kind, size and mode (numpy in, numpy out, in the same
         channel order). Bad input raises :class:`InputError`. If OCR or detection fails or overruns
         ``timeout_seconds``, the fail mode decides: ``blank`` returns a fully filled image with
         status ``blanked``; ``raise`` re-raises the :class:`EngineError`.
+
+        ``memory`` (one :class:`SecretMemory` per recorded session) carries what was learnt from
+        earlier frames and key events: secrets found here are remembered, and remembered ones are
+        redacted here wherever OCR reads them, even where no detector would fire.
         """
         from redact.image._io import load_image, to_output
         from redact.image._paint import blank
@@ -104,6 +111,7 @@ class Redactor:
                 analyze=self._analyzer.analyze,
                 policy=self._policy,
                 deadline=t0 + self._policy.timeout_seconds,
+                memory=memory,
             )
         except EngineError as exc:
             if self._policy.fail_mode is FailMode.RAISE:

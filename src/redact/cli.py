@@ -54,6 +54,13 @@ def _parser() -> argparse.ArgumentParser:
     txt.add_argument("--json", action="store_true", help="print the result as JSON (text and findings)")
     txt.set_defaults(func=_cmd_text)
 
+    keys = sub.add_parser("keys", help="mask passwords and sensitive text in key event logs (JSONL)")
+    keys.add_argument("input", type=Path, help="a .jsonl log, or a directory of them")
+    keys.add_argument("output", type=Path, help="a file (for a file) or a directory (for a directory)")
+    _policy_args(keys)
+    keys.add_argument("--report", type=Path, help="write the masking report (counts only) as JSON here")
+    keys.set_defaults(func=_cmd_keys)
+
     demo = sub.add_parser("demo", help="redact every screenshot in a folder and print a summary table")
     demo.add_argument("input", type=Path, nargs="?", default=Path("fixtures/screens"))
     demo.add_argument("output", type=Path, nargs="?", default=Path("out"))
@@ -90,6 +97,22 @@ def _cmd_text(args: argparse.Namespace) -> int:
     text = sys.stdin.read()
     result = Redactor(_policy(args)).redact_text(text)
     sys.stdout.write(result.to_json() + "\n" if args.json else result.text)
+    return 0
+
+
+def _cmd_keys(args: argparse.Namespace) -> int:
+    from redact.keys import mask_key_log
+    from redact.text import TextAnalyzer
+
+    policy = _policy(args)
+    report = mask_key_log(args.input, args.output, scanner=TextAnalyzer(policy), policy=policy.keys)
+    if args.report:
+        args.report.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
+    print(
+        f"{args.output}: {report.events_in} events, {report.events_masked} masked in {report.runs_masked} runs, "
+        f"{len(report.malformed)} malformed lines skipped",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from redact._errors import EngineError
+from redact._memory import SecretMemory
 from redact._policy import Policy
 from redact.image._locate import Locator, build_page_text
 from redact.image._model import Box, OcrPage
@@ -47,6 +48,7 @@ def redact_pixels(
     analyze: Callable[[str], Sequence[TextFinding]],
     policy: Policy,
     deadline: float,
+    memory: SecretMemory | None = None,
 ) -> PixelsOut:
     """Run every stage on one RGB image; raise :class:`EngineError` when a stage fails or overruns."""
     secs: dict[str, float] = {}
@@ -68,6 +70,8 @@ def redact_pixels(
         raise
     except Exception as exc:
         raise EngineError(f"text analysis failed: {type(exc).__name__}", code="R321") from None
+    if memory is not None:
+        findings = remember_and_recall(pt.text, findings, memory)
     secs["analyze"] = time.perf_counter() - t
     _check_deadline(deadline, "detection")
 
@@ -86,6 +90,27 @@ def redact_pixels(
             out_alpha[b.y0 : b.y1, b.x0 : b.x1] = 255  # the redaction is opaque whatever was there
     secs["paint"] = time.perf_counter() - t
     return PixelsOut(out, out_alpha, located, secs, getattr(page, "engine", "") or ocr.name)
+
+
+#: Findings worth remembering for the rest of a session: secrets and passwords, not names or e-mails
+#: (those are found again by their own detectors, and remembering them would add nothing).
+def _rememberable(entity_type: str) -> bool:
+    from redact.text.secrets import SECRET_ENTITY_TYPES
+
+    return entity_type in SECRET_ENTITY_TYPES
+
+
+def remember_and_recall(text: str, findings: Sequence[TextFinding], memory: SecretMemory) -> list[TextFinding]:
+    """Remember this page's secrets, then add every occurrence of any remembered one."""
+    for f in findings:
+        if _rememberable(f.entity_type):
+            memory.remember(text[f.start : f.end], f.entity_type)
+    out = list(findings)
+    have = {(f.start, f.end) for f in findings}
+    for start, end, entity in memory.find(text):
+        if (start, end) not in have:
+            out.append(TextFinding(entity, start, end, 1.0, "session_memory"))
+    return sorted(out, key=lambda f: (f.start, f.end))
 
 
 def _check_deadline(deadline: float, stage: str) -> None:

@@ -13,7 +13,6 @@
 
 from __future__ import annotations
 
-import hmac
 import math
 import secrets
 from collections.abc import Iterable
@@ -21,6 +20,7 @@ from collections.abc import Iterable
 from redact.keys._events import KEY_DOWN, KEY_UP, PASTE, KeyEvent
 from redact.keys._policy import KeyPolicy
 from redact.keys._reconstruct import MODIFIER_KEYS, TypedRun
+from redact._memory import SecretMemory
 
 __all__ = ["KEEP", "Fate", "MaskGroup", "Renderer", "SecretMemory", "span_events"]
 
@@ -180,57 +180,3 @@ class Renderer:
         self._last_t = t
 
 
-_OPENERS = frozenset(" \t\n\r=:\"'`(<[{,;")
-_CLOSERS = frozenset(" \t\n\r\"'`)>]},;.!?")
-
-
-class SecretMemory:
-    """Keyed hashes of the secrets found in a session, to mask their repeats.
-
-    Only HMAC-SHA256 digests under a random key made for this object are stored; the key and the
-    digests live in memory only and die with the object. Lookups try the substrings of a text
-    that start and end at token boundaries, one length per remembered length.
-
-    >>> mem = SecretMemory(); mem.remember("hunter2!", "PASSWORD")
-    >>> mem.find("my pw is hunter2!")
-    [(9, 17, 'PASSWORD')]
-    """
-
-    __slots__ = ("_key", "_by_len")
-
-    def __init__(self) -> None:
-        self._key = secrets.token_bytes(32)
-        self._by_len: dict[int, dict[bytes, str]] = {}
-
-    def _digest(self, value: str) -> bytes:
-        return hmac.digest(self._key, value.encode("utf-8", "surrogatepass"), "sha256")
-
-    def remember(self, value: str, entity: str) -> None:
-        value = value.strip()
-        if value:
-            self._by_len.setdefault(len(value), {}).setdefault(self._digest(value), entity)
-
-    def find(self, text: str) -> list[tuple[int, int, str]]:
-        """Spans of ``text`` equal to a remembered secret, with the entity it was found as."""
-        by_len = self._by_len
-        if not by_len or not text:
-            return []
-        n = len(text)
-        found: list[tuple[int, int, str]] = []
-        starts = [i for i in range(n) if i == 0 or text[i - 1] in _OPENERS]
-        for length, digests in by_len.items():
-            for i in starts:
-                j = i + length
-                if j > n:
-                    break
-                if j == n or text[j] in _CLOSERS:
-                    entity = digests.get(self._digest(text[i:j]))
-                    if entity is not None:
-                        found.append((i, j, entity))
-        return found
-
-    def __len__(self) -> int:
-        return sum(len(d) for d in self._by_len.values())
-
-    def __repr__(self) -> str:
-        return f"<SecretMemory secrets={len(self)}>"

@@ -10,10 +10,13 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from redact._policy import Policy
 from redact.text._detector import Detector, DetectorRegistry
 from redact.text._model import TextFinding
+
+if TYPE_CHECKING:
+    from redact._policy import Policy
 
 
 def default_detectors(policy: Policy) -> list[Detector]:
