@@ -1,0 +1,106 @@
+"""Screenshot preprocessing: text regions, local light/dark, upscaling, and mapping back."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from redact.eval.render import Segment, render_screen
+from redact.image._model import Box, OcrLine, OcrWord
+from redact.image._regions import (
+    assemble_lines,
+    find_text_regions,
+    merge_split_words,
+    prepare_region,
+    run_strategy,
+    to_gray,
+)
+
+
+def _inside(inner: Box, outer: Box, tol: int = 3) -> bool:
+    return (inner.x0 >= outer.x0 - tol and inner.y0 >= outer.y0 - tol
+            and inner.x1 <= outer.x1 + tol and inner.y1 <= outer.y1 + tol)
+
+
+def _settings_screen(size: int = 13, scale: int = 1):  # type: ignore[no-untyped-def]
+    lines = [["Email\t", Segment("jane@example.com", "email")], ["Phone\t", Segment("+1 555 0100", "phone")]]
+    return render_screen("settings", lines, theme="light", size=size, scale=scale, width=1000, height=400)
+
+
+def test_every_drawn_word_lies_in_a_region() -> None:
+    screen = _settings_screen()
+    regions = find_text_regions(to_gray(screen.image))
+    for text, box in screen.words:
+        assert any(_inside(box, r.box) for r in regions), text
+
+
+def test_input_box_borders_are_not_part_of_the_text_region() -> None:
+    screen = render_screen("form", [["Email\t", Segment("jane@example.com", "email")]], size=14,
+                           width=1000, height=300)
+    regions = find_text_regions(to_gray(screen.image))
+    value = screen.spans[0].boxes[0]
+    (hit,) = [r for r in regions if _inside(value, r.box)]
+    assert hit.box.height <= value.height + 6  # not the 38 px tall input field around it
+
+
+def test_dark_panel_regions_are_inverted_and_light_ones_are_not() -> None:
+    screen = _settings_screen()
+    gray = to_gray(screen.image)
+    prepared = [prepare_region(gray, r) for r in find_text_regions(gray)]
+    nav = [p for p in prepared if p.region.box.x1 < 230]  # the dark navigation column
+    panel = [p for p in prepared if p.region.box.x0 > 262]  # the white panel
+    assert nav and all(p.inverted for p in nav)
+    assert panel and not any(p.inverted for p in panel)
+    for p in prepared:  # always dark text on a white margin for Tesseract
+        assert p.image[0].min() == 255 and p.image.min() < 80
+
+
+def test_small_text_is_upscaled_and_hidpi_text_is_not() -> None:
+    gray = to_gray(_settings_screen(size=11).image)
+    small = [prepare_region(gray, r) for r in find_text_regions(gray)]
+    assert all(p.scale >= 2.0 for p in small)
+    gray = to_gray(_settings_screen(size=16, scale=2).image)
+    big = [prepare_region(gray, r) for r in find_text_regions(gray)]
+    assert all(p.scale <= 1.5 for p in big)
+
+
+def _ink_recogniser(image: np.ndarray, psm: int) -> str:
+    """A stand-in for Tesseract: reports the ink bounding box of the image as one word."""
+    ys, xs = np.nonzero(image < 128)
+    x0, y0, x1, y1 = xs.min(), ys.min(), xs.max() + 1, ys.max() + 1
+    return f"5\t1\t1\t1\t1\t1\t{x0}\t{y0}\t{x1 - x0}\t{y1 - y0}\t99\tword\n"
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize(("size", "scale"), [(11, 1), (14, 1), (13, 2)])
+def test_boxes_map_back_to_original_coordinates(theme: str, size: int, scale: int) -> None:
+    # One token per line: each region's ink box must come back as that token's truth box.
+    tokens = ["AKIAIOSFODNN7EXAMPLE", "sk_live_4eC39HqLyjWDarjtT1zdp7dc", "jane.doe@example.com"]
+    screen = render_screen("terminal", tokens, theme=theme, size=size, scale=scale, width=900, height=400)
+    truth = [b for t, b in screen.words if t in tokens]
+    lines = run_strategy(screen.image, _ink_recogniser)
+    got = [w.box for ln in lines for w in ln.words]
+    for want in truth:
+        best = min(got, key=lambda b: abs(b.x0 - want.x0) + abs(b.y0 - want.y0))
+        assert max(abs(best.x0 - want.x0), abs(best.y0 - want.y0),
+                   abs(best.x1 - want.x1), abs(best.y1 - want.y1)) <= 3, (best, want)
+
+
+def _word(text: str, x0: int, x1: int, y0: int = 10, y1: int = 24) -> OcrWord:
+    return OcrWord(text=text, box=Box(x0, y0, x1, y1), conf=90.0)
+
+
+def test_split_token_in_monospaced_text_is_rejoined() -> None:
+    # 8 px pitch: a 1 px gap is inside a token, an 8 px gap is a space.
+    line = OcrLine(words=(_word("export", 0, 48), _word("ghp_8fY", 56, 112), _word("yXpGM4", 113, 161)),
+                   box=Box(0, 10, 161, 24))
+    assert [w.text for w in merge_split_words(line).words] == ["export", "ghp_8fYyXpGM4"]
+
+
+def test_assemble_lines_joins_pieces_of_a_row_and_orders_rows() -> None:
+    a = OcrLine(words=(_word("second", 0, 50, 40, 54),), box=Box(0, 40, 50, 54))
+    b = OcrLine(words=(_word("first", 0, 40),), box=Box(0, 10, 40, 24))
+    c = OcrLine(words=(_word("row", 52, 80),), box=Box(52, 10, 80, 24))
+    d = OcrLine(words=(_word("far", 600, 640),), box=Box(600, 10, 640, 24))
+    out = assemble_lines([a, d, c, b])
+    assert [[w.text for w in ln.words] for ln in out] == [["first", "row"], ["far"], ["second"]]
