@@ -108,3 +108,16 @@ def test_width_is_bucketed_not_exact() -> None:
     widths = {b.width for b in boxes}
     assert len(widths) < 3  # neighbouring lengths share a bucket
     assert all(b.width % 16 == 0 for b in boxes)
+
+
+def test_gutter_before_the_line_does_not_inflate_the_pitch() -> None:
+    """An IDE line number far left of the code must not be read as one character plus a space."""
+    gutter = _word("5", 10, 10)
+    code = _word("GITHUB_TOKEN=ghp_abcdefghijklmnopqrstuvwxyz0123456789", 200, 10)
+    page = OcrPage(900, 60, (_line(gutter, code),), "fake")
+    pt = build_page_text(page)
+    f = _finding(pt.text, "ghp_abcdefghijklmnopqrstuvwxyz0123456789", "GITHUB_TOKEN")
+    (box,) = Locator(page, pt, [f], padding=0.2).boxes(0)
+    secret_x0 = code.box.x0 + len("GITHUB_TOKEN=") * PITCH
+    assert secret_x0 - 8 <= box.x0 <= secret_x0
+    assert code.box.x1 <= box.x1 <= code.box.x1 + 16 + 8

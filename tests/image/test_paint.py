@@ -53,3 +53,22 @@ def test_boxes_are_clipped_and_order_does_not_matter() -> None:
 def test_blank_replaces_every_pixel() -> None:
     out = blank(_page(1), fill_color=(0, 0, 0))
     assert not out.any()
+
+
+def test_overlapping_boxes_paint_as_one() -> None:
+    from redact.image._paint import merge_overlapping
+
+    outer, inner, apart = Box(10, 10, 100, 30), Box(40, 12, 80, 28), Box(150, 10, 180, 30)
+    assert merge_overlapping([inner, apart, outer]) == [outer, apart]
+    assert merge_overlapping([Box(0, 0, 10, 10), Box(5, 2, 20, 12)]) == [Box(0, 0, 20, 12)]
+    img = _page(1)
+    a = paint(img, [outer, inner], style=Style.BLUR, fill_color=(0, 0, 0))
+    b = paint(img, [outer], style=Style.BLUR, fill_color=(0, 0, 0))
+    assert np.array_equal(a, b)  # the inner box adds nothing, and takes no colour from inside
+
+
+def test_boxes_on_neighbouring_lines_stay_apart() -> None:
+    from redact.image._paint import merge_overlapping
+
+    upper, lower = Box(10, 10, 100, 34), Box(300, 30, 400, 54)  # paddings touch by 4 px
+    assert merge_overlapping([upper, lower]) == [upper, lower]

@@ -100,14 +100,16 @@ class Locator:
         self.pt = pt
         self.padding = padding
         sensitive: set[int] = set()
+        secret_start: set[int] = set()  # words whose first glyph is part of a finding
         self._frags: list[list[Fragment]] = []
         for f in findings:
             frs = fragments(pt, f.start, f.end)
             self._frags.append(frs)
             for fr in frs:
                 sensitive.update(w for w, _, _ in fr.pieces)
+                secret_start.update(w for w, a, _ in fr.pieces if a == 0)
         self._sensitive = frozenset(sensitive)
-        self._page_pitch = self._estimate_page_pitch()
+        self._secret_start = frozenset(secret_start)
 
     def boxes(self, index: int) -> list[Box]:
         """Boxes of the ``index``-th finding given to the constructor, one per line fragment."""
@@ -122,23 +124,12 @@ class Locator:
             if self.pt.word_line[wi] == line and wi not in self._sensitive
         ]
 
-    def _estimate_page_pitch(self) -> list[tuple[float, float]]:
-        """(height, pitch) of every non-sensitive word long enough to measure."""
-        out = []
-        for wi, w in enumerate(self.pt.words):
-            if wi in self._sensitive or len(w.text) < 3 or w.box.height <= 0:
-                continue
-            out.append((float(w.box.height), w.box.width / len(w.text)))
-        return out
-
-    def _pitch(self, line_words: Sequence[OcrWord], lh: float) -> float:
+    @staticmethod
+    def _ink_pitch(line_words: Sequence[OcrWord]) -> float | None:
         chars = sum(len(w.text) for w in line_words)
         if chars >= 4:
             return sum(w.box.width for w in line_words) / chars
-        similar = [p for h, p in self._page_pitch if 0.7 * lh <= h <= 1.3 * lh]
-        if similar:
-            return statistics.median(similar)
-        return 0.6 * lh
+        return None
 
     def _fragment_box(self, fr: Fragment) -> Box:
         pt = self.pt
@@ -156,7 +147,13 @@ class Locator:
             top, bottom = ink.y0, ink.y1
         lh = float(max(bottom - top, 1))
         pad = max(2, math.ceil(self.padding * lh))
-        pitch = self._pitch(tall_ctx, lh)
+        # Pitch from context (word starts, else context ink); the first word's own glyph pitch
+        # only when context gives nothing or something far from it.
+        w_first = pt.words[fr.pieces[0][0]]
+        own = w_first.box.width / max(len(w_first.text), 1)
+        pitch = self._advance_pitch(fr.line) or self._ink_pitch(tall_ctx) or own
+        if not 0.6 * own <= pitch <= 1.6 * own:
+            pitch = own
         # Room for ascenders/descenders the context words may not have.
         top = top - pad - round(0.15 * lh)
         bottom = bottom + pad + round(0.25 * lh)
@@ -169,6 +166,8 @@ class Locator:
         w0 = pt.words[w0_idx]
         if a > 0:
             x_start = w0.box.x0 + a * pitch
+            if w0.box.x0 + a * own < x_start - 0.5 * pitch:  # context pitch overshoots: stay on the glyphs
+                x_start = w0.box.x0 + a * own
         else:
             prev = self._previous_word(w0_idx)
             x_start = prev.box.x1 + 0.3 * pitch if prev is not None and prev.box.x1 <= w0.box.x0 else w0.box.x0
@@ -181,12 +180,33 @@ class Locator:
         if b >= len(w_last.text):
             ink_x1 = w_last.box.x1
         else:
-            own = w_last.box.width / max(len(w_last.text), 1)
-            ink_x1 = w_last.box.x0 + b * max(own, pitch)
+            own_last = w_last.box.width / max(len(w_last.text), 1)
+            ink_x1 = w_last.box.x0 + b * max(own_last, pitch)
         right = max(est_x1, ink_x1) + pad
         bucket = max(4, round(lh))
         width = math.ceil((right - x_start) / bucket) * bucket
         return Box(int(x_start), int(top), int(x_start + width), int(bottom)).clip(self.page.width, self.page.height)
+
+    def _advance_pitch(self, line: int) -> float | None:
+        """Character pitch from word *starts*: (next word's x0 - this word's x0) / (chars + space).
+
+        Start-to-start distances include side bearings and the space, so in monospace text they
+        give the exact advance, where ink widths run short. Only starts that are not part of a
+        finding are used, so the estimate does not depend on hidden content.
+        """
+        idx = [wi for wi in range(len(self.pt.words)) if self.pt.word_line[wi] == line]
+        advances = []
+        for a, b in zip(idx, idx[1:], strict=False):
+            # the next word may contain a finding as long as it starts with context (KEY=...)
+            if a in self._sensitive or b in self._secret_start:
+                continue
+            wa, wb = self.pt.words[a], self.pt.words[b]
+            ink_pitch = wa.box.width / max(len(wa.text), 1)
+            gap = wb.box.x0 - wa.box.x1
+            # one space apart: a wider gap is a column or a gutter, not a character
+            if 0 <= gap <= 2.5 * max(ink_pitch, 1.0):
+                advances.append((wb.box.x0 - wa.box.x0) / (len(wa.text) + 1))
+        return statistics.median(advances) if advances else None
 
     def _previous_word(self, wi: int) -> OcrWord | None:
         if wi > 0 and self.pt.word_line[wi - 1] == self.pt.word_line[wi] and (wi - 1) not in self._sensitive:

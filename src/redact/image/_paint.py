@@ -40,8 +40,7 @@ def paint(
     out = rgb.copy()
     h, w = rgb.shape[:2]
     boxes = [b.clip(w, h) for b in boxes]
-    # canonical order: overlapping boxes then paint the same whatever order the caller used
-    boxes = sorted({b for b in boxes if b.area > 0}, key=lambda b: (b.y0, b.x0, b.y1, b.x1))
+    boxes = merge_overlapping([b for b in boxes if b.area > 0])
     mask = np.zeros((h, w), dtype=bool)
     for b in boxes:
         mask[b.y0 : b.y1, b.x0 : b.x1] = True
@@ -54,6 +53,34 @@ def paint(
         else:
             out[b.y0 : b.y1, b.x0 : b.x1] = _mosaic_look(b, bg)
     return out
+
+
+def merge_overlapping(boxes: Sequence[Box]) -> list[Box]:
+    """Replace every group of overlapping boxes on one line by their bounding box, in a canonical order.
+
+    Two findings often cover the same pixels (an e-mail found by two detectors, a key inside an
+    assignment); painted separately, the inner box would sample its colour from inside the outer
+    one. One box per group paints once, and the result does not depend on the boxes' order.
+    Boxes of neighbouring lines that only touch through their padding stay apart: their union
+    would cover unrelated text between them.
+    """
+    merged = sorted(set(boxes), key=lambda b: (b.y0, b.x0, b.y1, b.x1))
+    changed = True
+    while changed:
+        changed = False
+        out: list[Box] = []
+        for b in merged:
+            for i, o in enumerate(out):
+                v_overlap = min(b.y1, o.y1) - max(b.y0, o.y0)
+                # same text line (mostly overlapping rows) and touching columns
+                if b.x0 < o.x1 and o.x0 < b.x1 and v_overlap > 0.5 * min(b.height, o.height):
+                    out[i] = o.union(b)
+                    changed = True
+                    break
+            else:
+                out.append(b)
+        merged = sorted(set(out), key=lambda b: (b.y0, b.x0, b.y1, b.x1))
+    return merged
 
 
 def blank(rgb: np.ndarray, *, fill_color: tuple[int, int, int]) -> np.ndarray:

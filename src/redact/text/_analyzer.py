@@ -66,7 +66,7 @@ class TextAnalyzer:
             and text[f.start : f.end].strip().casefold() not in self._allow
             and (f.detector != "SpacyRecognizer" or plausible_name(text[f.start : f.end]))
         ]
-        return resolve_overlaps(kept, self._priority)
+        return resolve_overlaps([_widen(text, f) for f in kept], self._priority)
 
 
 _NAME = re.compile(r"[A-Z][a-zA-Z'\-]*\.?(?:[ \t]+[A-Z][a-zA-Z'\-]*\.?){0,3}")
@@ -82,6 +82,18 @@ def plausible_name(span: str) -> bool:
     if not _NAME.fullmatch(s):
         return False
     return any(c.islower() for c in s) or " " in s  # a lone all-caps token is an acronym (AKIA, SSN)
+
+
+_COUNTRY_CODE = re.compile(r"\+\d{1,3}[ \t]?$")
+
+
+def _widen(text: str, f: TextFinding) -> TextFinding:
+    """Take in what belongs to a value but its recognizer leaves out: a phone's ``+1`` prefix."""
+    if f.entity_type == "PHONE_NUMBER" and f.start > 0:
+        m = _COUNTRY_CODE.search(text, max(0, f.start - 5), f.start)
+        if m is not None:
+            return TextFinding(f.entity_type, m.start(), f.end, f.score, f.detector)
+    return f
 
 
 def resolve_overlaps(findings: Sequence[TextFinding], priority: dict[str, int]) -> list[TextFinding]:

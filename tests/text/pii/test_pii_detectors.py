@@ -37,6 +37,8 @@ def _found(name: str, text: str) -> list[str]:
         ("street_address", "Streetaddress\n402 Rue de Rivoli", "402 Rue de Rivoli"),
         ("labelled_card", "Cardnumber\n4688565481450678", "4688565481450678"),
         ("medical_record_number", "Medical record no.\n  00123456", "00123456"),
+        ("ocr_email", "git config user.email priya. raman@contoso.net", "priya. raman@contoso.net"),
+        ("ocr_email", "mail jane_doe @ mail.example. org now", "jane_doe @ mail.example. org"),
     ],
 )
 def test_positive(name: str, text: str, expected: str) -> None:
@@ -56,6 +58,8 @@ def test_positive(name: str, text: str, expected: str) -> None:
         ("labelled_person", "Name your project carefully"),
         ("labelled_card", "Card games 2024 edition"),
         ("labelled_iban", "IBAN not set"),
+        ("ocr_email", "see @ mention and v1.2 @ home"),
+        ("ocr_email", "user@localhost"),
     ],
 )
 def test_negative(name: str, text: str) -> None:

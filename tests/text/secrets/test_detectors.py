@@ -169,3 +169,24 @@ def test_negative(name, text):
 
 def test_every_detector_has_a_positive_case():
     assert {n for n, _ in CLEAN} == set(DETECTORS)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("$ export STRIPE_KEY=sk_live_3YZ4Zq@CVB81iY4qw20F5WJKB", "sk_live_3YZ4Zq@CVB81iY4qw20F5WJKB"),
+        ("OPENAI_KEY=abcdefghij0123456789", "abcdefghij0123456789"),
+    ],
+)
+def test_upper_case_env_key_assignment_is_a_secret(text: str, value: str) -> None:
+    from redact.text.secrets import default_detectors
+
+    spans = {text[m.start : m.end] for d in default_detectors() for m in d.find(text)}
+    assert value in spans
+
+
+@pytest.mark.parametrize("text", ["primary_key = id", "sort_key: created_at", "MONKEY=banana"])
+def test_lower_case_key_names_are_not_secrets(text: str) -> None:
+    from redact.text.secrets import default_detectors
+
+    assert [d.name for d in default_detectors() for _ in d.find(text)] == []

@@ -6,6 +6,7 @@ from redact.text.pii.insurance_id import InsuranceIdDetector
 from redact.text.pii.labelled_payment import LabelledCardDetector, LabelledIbanDetector
 from redact.text.pii.labelled_person import LabelledPersonDetector
 from redact.text.pii.medical_record import MedicalRecordDetector
+from redact.text.pii.ocr_email import OcrEmailDetector
 from redact.text.pii.street_address import StreetAddressDetector
 
 
@@ -19,4 +20,5 @@ def default_pii_detectors() -> list[Detector]:
         LabelledPersonDetector(),
         LabelledCardDetector(),
         LabelledIbanDetector(),
+        OcrEmailDetector(),
     ]

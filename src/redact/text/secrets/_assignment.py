@@ -29,7 +29,10 @@ _SECRET_KW = (r"secret|token|api[_\-.]?key|apikey|private[_\-.]?key|priv[_\-]?ke
               r"account[_\-]?key|credentials?|session[_\-]?key|webhook[_\-]?secret|dsn|connection[_\-]?string|"
               r"sas|bearer|cookie|license[_\-]?key|salt|seed")
 
-_KW = re.compile(r"(?i)(?=[pstacdbwlme])(?:" + _PASSWORD_KW + "|" + _SECRET_KW + ")")
+# An upper-case environment name ending in _KEY (STRIPE_KEY, OPENAI_KEY) holds a key; in code,
+# lower-case ``primary_key`` or ``sort_key`` does not, so this one is case-sensitive.
+_ENV_KEY = r"(?-i:(?<=[A-Z0-9]_)KEY(?![A-Z]))"
+_KW = re.compile(r"(?i)(?=[pstacdbwlmek])(?:" + _PASSWORD_KW + "|" + _SECRET_KW + "|" + _ENV_KEY + ")")
 # Matched at the end of the keyword: the rest of the key, the operator and the value.
 _REST = re.compile(
     r"(?i)[\w.\-]{0,40}[\"'\]]?[ \t]*(?:\([^)\n]{0,40}\)[ \t]*)?"

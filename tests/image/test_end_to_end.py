@@ -1,0 +1,136 @@
+"""Real Tesseract end to end: planted values covered, unreadable after, and content-independent.
+
+These are the few slow tests (marked ``ocr``); everything else runs on fake OCR. Screens are
+small crops (not 1080p) so the whole file stays within a few seconds per test.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import re
+import string
+
+import numpy as np
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from PIL import Image
+
+from redact import Policy, Redactor, Status
+from redact.eval._truth import covered_by_pixels, TruthItem
+from redact.eval.render import Segment, render_screen
+
+pytestmark = pytest.mark.ocr
+
+A62 = string.ascii_letters + string.digits
+
+
+@pytest.fixture(scope="module")
+def redactor() -> Redactor:
+    return Redactor(Policy())
+
+
+def _tok(rng: random.Random, n: int, alphabet: str = A62) -> str:
+    return "".join(rng.choice(alphabet) for _ in range(n))
+
+
+def _values(seed: int) -> dict[str, str]:
+    rng = random.Random(seed)
+    return {
+        "email": f"{rng.choice(['omar', 'priya', 'lukas'])}.{rng.choice(['haddad', 'raman', 'becker'])}@contoso.net",
+        "aws": "AKIA" + _tok(rng, 16, string.ascii_uppercase + "234567"),
+        "stripe": "sk_live_" + _tok(rng, 24),
+        "github": "ghp_" + _tok(rng, 36),
+        "phone": f"+1 ({rng.randint(201, 989)}) {rng.randint(200, 999)}-{rng.randint(1000, 9999)}",
+    }
+
+
+CASES = [
+    # layout, theme, size, scale
+    ("terminal", "dark", 13, 1),
+    ("ide", "light", 14, 1),
+    ("chat", "light", 16, 1),
+    ("form", "dark", 12, 1),
+    ("settings", "light", 11, 1),
+    ("form", "light", 14, 2),
+]
+
+
+def _screen(layout: str, theme: str, size: int, scale: int, seed: int):  # type: ignore[no-untyped-def]
+    v = _values(seed)
+    S = lambda k: Segment(v[k], k)  # noqa: E731
+    if layout in ("form", "settings"):
+        lines = [["Email address\t", S("email")], ["Phone\t", S("phone")], ["Access key ID\t", S("aws")],
+                 ["Secret key\t", S("stripe")], "Language\tEnglish (United Kingdom)"]
+    elif layout == "chat":
+        lines = [["mail ", S("email"), " if it breaks"], ["the key is ", S("stripe")], ["token ", S("github")],
+                 "see you at standup"]
+    else:
+        lines = ["$ cd ~/project && make deploy", ["$ export AWS_ACCESS_KEY_ID=", S("aws")],
+                 ["$ export STRIPE_KEY=", S("stripe")], ["$ git config user.email ", S("email")],
+                 ["GITHUB_TOKEN=", S("github")], "Build finished in 42.7s"]
+    return render_screen(layout, lines, theme=theme, size=size, scale=scale, width=1000 * scale, height=260 * scale,
+                         seed=seed)
+
+
+@pytest.mark.parametrize(("layout", "theme", "size", "scale"), CASES)
+def test_planted_values_are_covered_and_unreadable(redactor: Redactor, layout: str, theme: str, size: int,
+                                                   scale: int) -> None:
+    screen = _screen(layout, theme, size, scale, seed=size)
+    result = redactor.redact_image(screen.image)
+    assert result.status is Status.OK
+    out = np.asarray(result.image)
+    for span in screen.spans:
+        item = TruthItem(span.label, True, span.boxes)
+        assert covered_by_pixels(screen.image, out, item), f"{span.label} not covered on {layout}/{theme}/{size}px"
+    # OCR of the output gives back no 4-character piece of any secret that is not also in the visible text
+    page = redactor._ocr.read(out)  # noqa: SLF001 - the test reuses the engine the redactor built
+    read_back = _norm(" ".join(w.text for line in page.lines for w in line.words))
+    visible = _norm(" ".join(t for t, _ in screen.words if not any(t in s.text or s.text in t for s in screen.spans)))
+    for span in screen.spans:
+        body = _norm(span.text)
+        grams = {body[i : i + 4] for i in range(len(body) - 3)} - {visible[i : i + 4] for i in range(len(visible) - 3)}
+        leaked = [g for g in grams if g in read_back]
+        assert not leaked, f"{span.label}: {len(leaked)} 4-grams readable after redaction"
+
+
+def _norm(s: str) -> str:
+    s = s.lower().translate(str.maketrans("0o1li|5s8b", "oo" + "llll" + "ss" + "bb"))
+    return re.sub(r"[^a-z0-9]", "", s)
+
+
+# --- content independence --------------------------------------------------------------------
+
+SECRET = st.text(alphabet=A62, min_size=24, max_size=24)
+
+
+def _terminal(token: str, key: str) -> np.ndarray:
+    lines = [
+        "$ source venv/bin/activate",
+        ["$ export STRIPE_KEY=sk_live_", Segment(token, "stripe")],
+        ["$ export AWS_ACCESS_KEY_ID=", Segment(key, "aws")],
+        "$ make deploy",
+    ]
+    return render_screen("terminal", lines, theme="dark", size=14, width=760, height=150).image
+
+
+@settings(max_examples=6, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture],
+          derandomize=True)
+@given(a=SECRET, b=SECRET, ka=st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", min_size=16, max_size=16),
+       kb=st.text(alphabet="ABCDEFGHIJKLMNOPQRSTUVWXYZ234567", min_size=16, max_size=16),
+       style=st.sampled_from(["blur", "fill", "pixelate"]))
+def test_same_length_secrets_give_byte_identical_output(redactor: Redactor, a: str, b: str, ka: str, kb: str,
+                                                        style: str) -> None:
+    r = Redactor(redactor.policy.replace(style=style), ocr=redactor._ocr, analyzer=redactor.analyzer)  # noqa: SLF001
+    out_a = r.redact_image(_terminal(a, "AKIA" + ka))
+    out_b = r.redact_image(_terminal(b, "AKIA" + kb))
+    assert out_a.status is Status.OK and out_b.status is Status.OK
+    assert {f.entity_type for f in out_a.findings} >= {"STRIPE_KEY", "AWS_ACCESS_KEY"}
+    assert _png(out_a.image) == _png(out_b.image)
+
+
+def _png(arr: object) -> bytes:
+    buf = io.BytesIO()
+    Image.fromarray(np.asarray(arr)).save(buf, "PNG")
+    return buf.getvalue()
