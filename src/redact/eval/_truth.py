@@ -4,6 +4,7 @@ Format (``NAME.truth.json`` beside ``NAME.png``)::
 
     {
       "width": 1920, "height": 1080,
+      "template": "webmail",                       # optional: the page template it came from
       "items": [
         {"label": "EMAIL_ADDRESS", "sensitive": true, "value": "jane@example.com",
          "boxes": [[x0, y0, x1, y1], ...]}          # one box per line fragment, glyph extents
@@ -40,6 +41,7 @@ class Truth:
     width: int
     height: int
     items: tuple[TruthItem, ...]
+    template: str = ""  # the page template a generated fixture came from ("" when not recorded)
 
 
 def truth_path(image: Path) -> Path:
@@ -61,18 +63,17 @@ def load_truth(image: Path) -> Truth | None:
         )
         for it in raw["items"]
     )
-    return Truth(int(raw["width"]), int(raw["height"]), items)
+    return Truth(int(raw["width"]), int(raw["height"]), items, str(raw.get("template", "")))
 
 
 def save_truth(truth: Truth, image: Path) -> None:
-    data = {
-        "width": truth.width,
-        "height": truth.height,
-        "items": [
-            {"label": it.label, "sensitive": it.sensitive, "value": it.value, "boxes": [b.to_list() for b in it.boxes]}
-            for it in truth.items
-        ],
-    }
+    data: dict[str, object] = {"width": truth.width, "height": truth.height}
+    if truth.template:
+        data["template"] = truth.template
+    data["items"] = [
+        {"label": it.label, "sensitive": it.sensitive, "value": it.value, "boxes": [b.to_list() for b in it.boxes]}
+        for it in truth.items
+    ]
     truth_path(image).write_text(json.dumps(data, indent=1) + "\n", encoding="utf-8")
 
 
