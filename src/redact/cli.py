@@ -61,6 +61,21 @@ def _parser() -> argparse.ArgumentParser:
     keys.add_argument("--report", type=Path, help="write the masking report (counts only) as JSON here")
     keys.set_defaults(func=_cmd_keys)
 
+    batch = sub.add_parser("batch", help="redact a tree of recorded sessions (frames, key logs) into a mirror tree")
+    from redact.batch._command import add_batch_arguments
+
+    add_batch_arguments(batch)
+    _policy_args(batch)
+    batch.set_defaults(func=_cmd_batch)
+
+    ev = sub.add_parser("eval", help="score a redactor on fixtures with ground truth and write a report")
+    ev.add_argument("fixtures", type=Path, nargs="?", default=Path("fixtures/eval"))
+    ev.add_argument("--tool", default="redact", help="redact (default), presidio, or a directory of outputs")
+    ev.add_argument("--compare", help="a second tool to put side by side")
+    ev.add_argument("--out", type=Path, required=True, help="the report directory")
+    ev.add_argument("--no-progress", action="store_true")
+    ev.set_defaults(func=_cmd_eval)
+
     demo = sub.add_parser("demo", help="redact every screenshot in a folder and print a summary table")
     demo.add_argument("input", type=Path, nargs="?", default=Path("fixtures/screens"))
     demo.add_argument("output", type=Path, nargs="?", default=Path("out"))
@@ -113,6 +128,23 @@ def _cmd_keys(args: argparse.Namespace) -> int:
         f"{len(report.malformed)} malformed lines skipped",
         file=sys.stderr,
     )
+    return 0
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from redact.batch._command import batch_command
+
+    return batch_command(args, _policy(args))
+
+
+def _cmd_eval(args: argparse.Namespace) -> int:
+    from redact.eval._run import run_eval
+
+    report = run_eval(args.fixtures, tool=args.tool, compare=args.compare, out=args.out,
+                      progress=not args.no_progress and sys.stderr.isatty())
+    primary = report.to_dict()
+    print(f"recall {primary.get('recall') or 0:.1%}, over-redaction {primary.get('over_redaction') or 0:.1%}, "
+          f"zero-leak {primary.get('zero_leak_rate') or 0:.1%}; report in {args.out}/", file=sys.stderr)
     return 0
 
 
