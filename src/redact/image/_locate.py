@@ -19,6 +19,8 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import numpy as np
+
 from redact.image._model import Box, OcrPage, OcrWord
 from redact.text._model import TextFinding
 
@@ -32,6 +34,22 @@ class PageText:
     char_offset: tuple[int, ...] = field(repr=False)
     words: tuple[OcrWord, ...] = field(repr=False)
     word_line: tuple[int, ...] = field(repr=False)
+    line_start: tuple[int, ...] = field(default=(), repr=False)  # text index of each line's first char
+    word_start: tuple[int, ...] = field(default=(), repr=False)  # text index of each word's first char
+
+    def line_start_offset(self, word: int) -> int:
+        """Characters from the start of its line to the start of ``word``."""
+        return self.word_start[word] - self.line_start[self.word_line[word]]
+
+
+@dataclass(frozen=True, slots=True)
+class _Grid:
+    """A monospaced page's character grid: cell pitch and left origin, row pitch and row origin."""
+
+    pitch: float
+    origin: float
+    row: float | None
+    row_origin: float  # the rows' centre modulo ``row``
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +60,7 @@ class Fragment:
     # (word index, first char, end char) for each word the fragment touches, in order
     pieces: tuple[tuple[int, int, int], ...]
     n_chars: int
+    first_char: int = 0  # text index of the fragment's first character
 
 
 def build_page_text(page: OcrPage) -> PageText:
@@ -51,23 +70,29 @@ def build_page_text(page: OcrPage) -> PageText:
     char_off: list[int] = []
     words: list[OcrWord] = []
     word_line: list[int] = []
+    line_start: list[int] = []
+    word_start: list[int] = []
     for li, line in enumerate(page.lines):
         if li:
             parts.append("\n")
             char_word.append(-1)
             char_off.append(0)
+        line_start.append(len(char_word))
         for wi, word in enumerate(line.words):
             if wi:
                 parts.append(" ")
                 char_word.append(-1)
                 char_off.append(0)
             idx = len(words)
+            word_start.append(len(char_word))
             words.append(word)
             word_line.append(li)
             parts.append(word.text)
             char_word.extend([idx] * len(word.text))
             char_off.extend(range(len(word.text)))
-    return PageText("".join(parts), tuple(char_word), tuple(char_off), tuple(words), tuple(word_line))
+    return PageText(
+        "".join(parts), tuple(char_word), tuple(char_off), tuple(words), tuple(word_line), tuple(line_start), tuple(word_start)
+    )
 
 
 def fragments(pt: PageText, start: int, end: int) -> list[Fragment]:
@@ -88,15 +113,24 @@ def fragments(pt: PageText, start: int, end: int) -> list[Fragment]:
     for line in sorted(by_line):
         ws = by_line[line]
         pieces = tuple((w, min(offs), max(offs) + 1) for w, offs in sorted(ws.items()))
-        out.append(Fragment(line, pieces, counts[line]))
+        out.append(Fragment(line, pieces, counts[line], first_last[line][0]))
     return out
 
 
 class Locator:
     """Maps findings on one page to padded boxes; built per page, cheap."""
 
-    def __init__(self, page: OcrPage, pt: PageText, findings: Sequence[TextFinding], *, padding: float) -> None:
+    def __init__(
+        self,
+        page: OcrPage,
+        pt: PageText,
+        findings: Sequence[TextFinding],
+        *,
+        padding: float,
+        image: np.ndarray | None = None,
+    ) -> None:
         self.page = page
+        self.image = image  # optional: lets monospace spans be anchored on their last inked cell
         self.pt = pt
         self.padding = padding
         sensitive: set[int] = set()
@@ -110,6 +144,7 @@ class Locator:
                 secret_start.update(w for w, a, _ in fr.pieces if a == 0)
         self._sensitive = frozenset(sensitive)
         self._secret_start = frozenset(secret_start)
+        self._grid = self._monospace_grid()
 
     def boxes(self, index: int) -> list[Box]:
         """Boxes of the ``index``-th finding given to the constructor, one per line fragment."""
@@ -157,8 +192,9 @@ class Locator:
         # Room for ascenders/descenders the context words may not have.
         top = top - pad - round(0.15 * lh)
         bottom = bottom + pad + round(0.25 * lh)
-        top = min(top, ink.y0 - pad)
-        bottom = max(bottom, ink.y1 + pad)
+        # safety net: the glyphs themselves are always inside (OCR ink boxes are already loose)
+        top = min(top, ink.y0 - 1)
+        bottom = max(bottom, ink.y1 + 1)
 
         # Left edge: after the previous context glyph when the span starts a word, else at the
         # span's character offset inside the word (whose left edge is context, not secret).
@@ -185,7 +221,135 @@ class Locator:
         right = max(est_x1, ink_x1) + pad
         bucket = max(4, round(lh))
         width = math.ceil((right - x_start) / bucket) * bucket
+        mono = self._mono_box(fr, top, bottom, pad, x_start + pad)
+        if mono is not None:
+            return mono
         return Box(int(x_start), int(top), int(x_start + width), int(bottom)).clip(self.page.width, self.page.height)
+
+    def _mono_box(self, fr: Fragment, top: int, bottom: int, pad: int, x_est: float) -> Box | None:
+        """On a monospaced page: a span that ends its line, boxed on the character grid to the row's end.
+
+        Keys, tokens and passwords at the end of a command or an assignment are the common case on
+        terminals and editors. The left edge is the span's estimated start snapped to the grid, the
+        right edge the end of the free space on its row, the rows the grid's row: nothing of it
+        comes from the hidden glyphs.
+        """
+        grid = self._grid
+        if grid is None:
+            return None
+        pt = self.pt
+        line_words = [wi for wi, li in enumerate(pt.word_line) if li == fr.line]
+        w_last, _, b = fr.pieces[-1]
+        if w_last != line_words[-1] or b < len(pt.words[w_last].text):
+            return None  # something follows on the line: keep the general geometry
+        # Two OCR-based estimates of the span's first cell: its offset inside its OCR word, and its
+        # offset from the line's first glyph. OCR moves word boxes and inserts spaces, each by a
+        # cell or so, so they are cross-checked against the pixels below.
+        cells = [round((x_est - grid.origin) / grid.pitch)]
+        first = pt.words[line_words[0]]
+        if line_words[0] not in self._secret_start:
+            column = fr.first_char - pt.line_start[fr.line]
+            cells.append(round((first.box.x0 + column * grid.pitch - grid.origin) / grid.pitch))
+        cell = min(cells)
+        x1 = self._row_right_limit(fr, grid.origin + cell * grid.pitch) - 1
+        if x1 < pt.words[w_last].box.x1 + pad:
+            return None
+        if grid.row:
+            lb = self.page.lines[fr.line].box
+            k = round(((lb.y0 + lb.y1) / 2 - grid.row_origin) / grid.row)
+            cy = grid.row_origin + k * grid.row
+            half = grid.row / 2 + pad
+            top, bottom = math.floor(cy - half), math.ceil(cy + half)
+        # Anchor on the right: the span's last glyph sits in the row's last inked cell and the span
+        # is n glyphs long. Pixels place that cell exactly; n comes from OCR and may be off by one.
+        # The OCR estimates win only when they say "earlier" by two cells or more (then n is
+        # probably short, and covering more is the safe side of being wrong).
+        n = sum(not c.isspace() for c in pt.text[fr.first_char : fr.first_char + fr.n_chars])
+        core = (bottom - top) // 4  # the middle of the row: no neighbouring row's descenders
+        last = self._last_inked_cell(grid, top + core, bottom - core, grid.origin + cell * grid.pitch, x1)
+        if last is not None and n > 0 and last - n + 1 > min(cells) - 2:
+            cell = last - n + 1
+        else:
+            cell = min(cells)
+        x0 = math.floor(grid.origin + cell * grid.pitch) - pad
+        return Box(x0, int(top), x1, int(bottom)).clip(self.page.width, self.page.height)
+
+    def _last_inked_cell(self, grid: _Grid, top: int, bottom: int, x_from: float, x_to: int) -> int | None:
+        """Index of the rightmost grid cell with ink in the row band, or None without an image."""
+        img = self.image
+        if img is None:
+            return None
+        h, w = img.shape[:2]
+        y0, y1 = max(0, top), min(h, bottom)
+        xa, xb = max(0, math.floor(x_from)), min(w, x_to)
+        if y1 <= y0 or xb <= xa:
+            return None
+        band = img[y0:y1, xa:xb].astype(np.int16)
+        bg = np.median(band.reshape(-1, band.shape[-1]), axis=0)
+        ink_cols = np.nonzero((np.abs(band - bg).max(axis=-1) > 48).any(axis=0))[0]
+        if ink_cols.size == 0:
+            return None
+        x_ink = xa + int(ink_cols[-1])
+        return math.floor((x_ink - grid.origin) / grid.pitch)
+
+    def _monospace_grid(self) -> _Grid | None:
+        """The page's character grid if its text is monospaced, measured on clean lines only.
+
+        Terminals and editors put every glyph on a fixed grid. Lines that hold no finding are the
+        same pixels whatever the hidden values are, so OCR reads them the same and the grid they
+        give (pitch, left origin, row pitch) is identical for two screenshots that differ only in
+        their secrets. Spans are then snapped to that grid, which absorbs the few pixels by which
+        OCR's boxes on the *secret's* line move with the secret.
+        """
+        pt = self.pt
+        by_line: dict[int, list[int]] = {}
+        for wi, li in enumerate(pt.word_line):
+            by_line.setdefault(li, []).append(wi)
+        clean = [li for li, ws in by_line.items() if not any(w in self._sensitive for w in ws)]
+        samples: list[float] = []
+        origins: list[int] = []
+        for li in clean:
+            ws = by_line[li]
+            first = pt.words[ws[0]]
+            origins.append(first.box.x0)
+            for w in ws[1:]:
+                d = pt.line_start_offset(w)
+                if d >= 4:
+                    samples.append((pt.words[w].box.x0 - first.box.x0) / d)
+            if len(pt.words[ws[0]].text) >= 6 and len(ws) == 1:  # one long word: its ink spans the cells
+                samples.append((first.box.width + 1) / len(first.text))
+        if len(samples) < 3:
+            return None
+        med = statistics.median(samples)
+        on_grid = [x for x in samples if abs(x - med) <= 0.04 * med]
+        # proportional text: start offsets vary with the letters; a title bar in another font
+        # adds a few outliers to a terminal, so ask for a clear majority, not all
+        if med <= 0 or len(on_grid) < 3 or len(on_grid) < 0.6 * len(samples):
+            return None
+        pitch = statistics.median(on_grid)
+        origin = statistics.median_low(origins)
+        centres = sorted((self.page.lines[li].box.y0 + self.page.lines[li].box.y1) / 2 for li in clean)
+        steps = [b - a for a, b in zip(centres, centres[1:], strict=False) if b - a > 0]
+        row = statistics.median_low(steps) if steps else None
+        # the rows' phase: where line centres fall modulo the row pitch (robust to a title bar)
+        phase = 0.0
+        if row:  # a circular mean: residues near 0 and near ``row`` are neighbours, not opposites
+            ang = [2 * math.pi * (c % row) / row for c in centres]
+            mean = math.atan2(sum(map(math.sin, ang)), sum(map(math.cos, ang)))
+            phase = (mean % (2 * math.pi)) * row / (2 * math.pi)
+        return _Grid(pitch=pitch, origin=origin, row=row, row_origin=phase)
+
+    def _row_right_limit(self, fr: Fragment, x_from: float) -> int:
+        """Where the free space right of a line-final span ends: the next text on its row, or the edge."""
+        lb = self.page.lines[fr.line].box
+        limit = self.page.width
+        for li, line in enumerate(self.page.lines):
+            if li == fr.line:
+                continue
+            ov = min(line.box.y1, lb.y1) - max(line.box.y0, lb.y0)
+            if ov > 0.5 * min(line.box.height, lb.height) and line.box.x0 > x_from:
+                limit = min(limit, line.box.x0)
+        return limit
 
     def _advance_pitch(self, line: int) -> float | None:
         """Character pitch from word *starts*: (next word's x0 - this word's x0) / (chars + space).

@@ -76,7 +76,7 @@ def redact_pixels(
     _check_deadline(deadline, "detection")
 
     t = time.perf_counter()
-    locator = Locator(page, pt, findings, padding=policy.padding)
+    locator = Locator(page, pt, findings, padding=policy.padding, image=rgb)
     located = tuple(Located(f, tuple(locator.boxes(i))) for i, f in enumerate(findings))
     secs["locate"] = time.perf_counter() - t
 
