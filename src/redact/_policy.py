@@ -23,6 +23,9 @@ TOML form (every key optional)::
     unknown_context = "mask"  # mask | keep
     keep_length = false
 
+    [context]                 # recorded context, see docs/context.md
+    default_deny = true
+
     [thresholds]
     US_DRIVER_LICENSE = 0.6
 
@@ -45,6 +48,7 @@ from types import MappingProxyType
 from typing import Any
 
 from redact._errors import PolicyError
+from redact.context._policy import ContextPolicy
 from redact.keys._policy import KeyPolicy
 
 __all__ = ["CustomPattern", "FailMode", "Policy", "Style", "DEFAULT_ENTITIES", "PII_ENTITIES"]
@@ -160,6 +164,7 @@ class Policy:
     timeout_seconds: float = 30.0
     max_pixels: int = 60_000_000
     keys: KeyPolicy = field(default_factory=KeyPolicy)
+    context: ContextPolicy = field(default_factory=ContextPolicy)
 
     def __post_init__(self) -> None:
         # Coerce friendly inputs (lists, strings) to the canonical immutable types.
@@ -209,6 +214,8 @@ class Policy:
             raise PolicyError("custom pattern names must be unique", code="R228")
         if not isinstance(self.keys, KeyPolicy):
             raise PolicyError("keys must be a KeyPolicy (or a [keys] table in TOML)", code="R236")
+        if not isinstance(self.context, ContextPolicy):
+            raise PolicyError("context must be a ContextPolicy (or a [context] table in TOML)", code="R237")
         if not isinstance(self.nlp_model, str) or not self.nlp_model:
             raise PolicyError("nlp_model must name an installed spaCy pipeline", code="R229")
 
@@ -260,6 +267,8 @@ class Policy:
             if not isinstance(data["keys"], Mapping):
                 raise PolicyError("[keys] must be a table of keystroke options", code="R235")
             data["keys"] = KeyPolicy.from_dict(data["keys"])
+        if "context" in data:
+            data["context"] = ContextPolicy.from_dict(data["context"])
         try:
             policy = cls(**data)
         except TypeError as exc:  # a wrong value type, e.g. a string for min_score

@@ -46,3 +46,19 @@ def test_code_reference(value, expected):
 def test_hash_context():
     assert f.is_hash_context("commit ") and f.is_hash_context("request_id=")
     assert not f.is_hash_context("secret=")
+
+
+@pytest.mark.parametrize("value", ["e@eeeeceaeaeeneaeceee", "oooooooo", "••••••"])
+def test_ocr_read_bullets_are_masked(value):
+    assert f.is_masked(value)
+
+
+@pytest.mark.parametrize("value", ["Coca@Cola2024", "hunter2hunter2", "coffee", "eeeee"])
+def test_real_values_are_not_masked(value):
+    assert not f.is_masked(value)
+
+
+@pytest.mark.parametrize("value,expected", [("092585889", True), (" 5653502690658 ", True),
+                                            ("+1 415 555 0132", False), ("(415) 555-0132", False), ("555-0132", False)])
+def test_bare_number(value, expected):
+    assert f.is_bare_number(value) is expected

@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from redact.text._ocr import ALNUM, SPLIT, CompactView, body, compact, extend_fragments, looks_random, repair, tolerant
+from redact.text._ocr import ALNUM, SPLIT, CompactView, body, body_about, compact, extend_fragments, looks_random, repair, tolerant
 
 
 @pytest.mark.parametrize("seen", ["sk_live_", "5k_live_", "sk live ", "sk—l1ve—", "sk_\nlive_", "sk-|ive-"])
@@ -34,3 +34,13 @@ def test_compact_view_maps_back():
     assert v.text == "ghp_abcdef"
     s, e = v.span(4, 10)
     assert text[s:e] == "ab  cd\n  ef"
+
+
+@pytest.mark.parametrize("seen", ["a1B2c3D4", "a1B2c3D", "a1B2c3D4e5", "a1B2 c3D4e"])
+def test_body_about_tolerates_a_glyph_or_two(seen):
+    assert re.fullmatch(body_about(ALNUM, 8), seen)
+
+
+@pytest.mark.parametrize("seen", ["a1B2c", "a1B2c3D4e5F", "a1B2c3 D4 e5"])
+def test_body_about_keeps_the_count_roughly(seen):
+    assert not re.fullmatch(body_about(ALNUM, 8), seen)

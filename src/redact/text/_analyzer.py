@@ -55,16 +55,23 @@ class TextAnalyzer:
 
     def analyze(self, text: str) -> list[TextFinding]:
         """Findings in ``text``, sorted by position, after thresholds, allow list and overlap rules."""
-        from redact.text._presidio import run_analyzer
+        from redact.text._presidio import NER_RECOGNIZERS, run_analyzer
 
         with self._lock:
             raw = run_analyzer(self._engine, text, self.policy.entities)
+        # The model's PERSON spans run over line ends and into dates ("Jane Doe - 2024"): keep the names in them.
+        names = [
+            TextFinding(f.entity_type, s, e, f.score, f.detector)
+            for f in raw
+            if f.detector in NER_RECOGNIZERS
+            for s, e in name_spans(text, f.start, f.end)
+        ]
         kept = [
             f
-            for f in raw
+            for f in [f for f in raw if f.detector not in NER_RECOGNIZERS] + names
             if f.score >= self.policy.threshold(f.entity_type)
             and text[f.start : f.end].strip().casefold() not in self._allow
-            and (f.detector != "SpacyRecognizer" or plausible_name(text[f.start : f.end]))
+            and not _id_as_phone(text, f)
         ]
         return resolve_overlaps([_widen(text, f) for f in kept], self._priority)
 
@@ -84,16 +91,81 @@ def plausible_name(span: str) -> bool:
     return any(c.islower() for c in s) or " " in s  # a lone all-caps token is an acronym (AKIA, SSN)
 
 
+_NAME_WORD = r"[A-Z][a-zA-Z']*(?:-[A-Z]?[a-zA-Z']+)*\.?"
+_NAME_RUN = re.compile(rf"[ \t]*({_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})")
+# Capitalised words that the model reads as a one-word name on a screen: months, days, UI words.
+_NOT_A_NAME = frozenset("""
+jan feb mar apr may jun jul aug sep sept oct nov dec january february march april june july august
+september october november december mon tue tues wed thu thur thurs fri sat sun monday tuesday
+wednesday thursday friday saturday sunday today yesterday tomorrow inbox sent drafts spam starred
+search settings email phone name todo fixme note
+""".split())
+
+
+def name_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The names inside a model PERSON span: its leading run of capitalised words on each line.
+
+    The span's first line keeps a one-word name ("Smith"); a later line must hold two words or
+    more ("Jane Doe"), since a lone capitalised word there is usually a heading the model ran into.
+    Whatever follows a name on its line (" - 2024-05-23", "TRX1234") is dropped.
+
+    >>> text = "Andrew Gould - 2024\nTRX9294494864"
+    >>> [text[s:e] for s, e in name_spans(text, 0, len(text))]
+    ['Andrew Gould']
+    """
+    out = []
+    pos = start
+    for i, part in enumerate(text[start:end].split("\n")):
+        m = _NAME_RUN.match(part)
+        if m is not None:
+            words = m.group(1).split()
+            while words and words[-1].rstrip(".").casefold() in _NOT_A_NAME:
+                words.pop()  # "William Walters Jan 30": the month is not part of the name
+            name = m.group(1)[: m.group(1).rfind(words[-1]) + len(words[-1])] if words else ""
+            lone = len(words) == 1
+            if name and plausible_name(name) and not (lone and (i > 0 or name.rstrip(".").casefold() in _NOT_A_NAME)):
+                s = pos + m.start(1)
+                out.append((s, s + len(name)))
+        pos += len(part) + 1
+    return out
+
+
+def _id_as_phone(text: str, f: TextFinding) -> bool:
+    """A bare digit run called a phone: too short for one (a routing number beside a "phone" label),
+    or ten digits and more with no phone word near (Presidio's base score)."""
+    from redact.text._filters import is_bare_number
+
+    value = text[f.start : f.end]
+    if f.entity_type != "PHONE_NUMBER" or not is_bare_number(value):
+        return False
+    return len(value.strip()) < 10 or f.score < 0.5
+
+
 _COUNTRY_CODE = re.compile(r"\+\d{1,3}[ \t]?$")
+_HONORIFIC = re.compile(r"(?:\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof|Sir|Dame|Rev)\.?[ \t]+)$")
+_SUFFIX = re.compile(r",?[ \t]+(?:Jr|Sr|II|III|IV|MD|DDS|DMD|DVM|PhD|Esq|CPA|RN|NP)\b\.?")
 
 
 def _widen(text: str, f: TextFinding) -> TextFinding:
-    """Take in what belongs to a value but its recognizer leaves out: a phone's ``+1`` prefix."""
-    if f.entity_type == "PHONE_NUMBER" and f.start > 0:
-        m = _COUNTRY_CODE.search(text, max(0, f.start - 5), f.start)
+    """Take in what belongs to a value but its recognizer leaves out.
+
+    A phone's ``+1`` prefix; a person's title before the name ("Dr.") and degree after it ("DDS").
+    """
+    start, end = f.start, f.end
+    if f.entity_type == "PHONE_NUMBER" and start > 0:
+        m = _COUNTRY_CODE.search(text, max(0, start - 5), start)
         if m is not None:
-            return TextFinding(f.entity_type, m.start(), f.end, f.score, f.detector)
-    return f
+            start = m.start()
+    elif f.entity_type == "PERSON":
+        m = _HONORIFIC.search(text, max(0, start - 6), start)
+        if m is not None:
+            start = m.start()
+        m = _SUFFIX.match(text, end)
+        if m is not None:
+            end = m.end()
+    if (start, end) == (f.start, f.end):
+        return f
+    return TextFinding(f.entity_type, start, end, f.score, f.detector)
 
 
 def resolve_overlaps(findings: Sequence[TextFinding], priority: dict[str, int]) -> list[TextFinding]:

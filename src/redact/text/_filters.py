@@ -15,6 +15,7 @@ import re
 from collections import Counter
 
 __all__ = [
+    "is_bare_number",
     "is_code_reference",
     "is_data_uri",
     "is_hash_context",
@@ -78,9 +79,22 @@ _MASK_CHARS = "•●·*…∙⋯◦▪■x"
 _MASKED = re.compile(r"(?:[•●·*∙◦▪■]{3,}|…|\.{3}|x{4,}|X{4,})")
 
 
+# OCR reads a row of bullets as letters of the same round shape: "e@eeeeceaeaeee".
+_OCR_BULLETS = re.compile(r"[eocanu@©®°•●·*]{6,}")
+
+
 def is_masked(value: str) -> bool:
-    """A value shown masked by a UI (``sk-…••••3b18``, ``****1234``, ``ghp_xxxxxxxx``)."""
-    return bool(_MASKED.search(value))
+    """A value shown masked by a UI (``sk-…••••3b18``, ``****1234``, ``ghp_xxxxxxxx``).
+
+    Also a bullet row as OCR reads it: only round glyphs, mostly ``e`` or ``o``.
+
+    >>> is_masked("e@eeeeceaeaeeneaeceee"), is_masked("Coca@Cola2024")
+    (True, False)
+    """
+    if _MASKED.search(value):
+        return True
+    v = value.strip()
+    return bool(_OCR_BULLETS.fullmatch(v)) and sum(c in "eo•●" for c in v) >= 0.6 * len(v)
 
 
 _HEX_COLOUR = re.compile(r"^#?(?:[0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})$")
@@ -187,3 +201,15 @@ def is_code_reference(value: str) -> bool:
 def is_word_like(value: str) -> bool:
     """Plain letters, maybe capitalised, maybe with a trailing period: a prose word, not a secret."""
     return bool(re.fullmatch(r"[A-Z]?[a-z]+[.!?]?|[A-Z]+", value))
+
+
+def is_bare_number(value: str) -> bool:
+    """Digits only, no ``+``, spaces, dashes or brackets: how ids, barcodes and routing numbers print.
+
+    Screens print phone numbers grouped (``(415) 555-0132``, ``+1 415 555 0132``); an ungrouped
+    nine-to-thirteen digit run beside no phone label is far more often an id.
+
+    >>> is_bare_number("092585889"), is_bare_number("+1 415 555 0132")
+    (True, False)
+    """
+    return value.strip().isdigit()

@@ -30,6 +30,7 @@ __all__ = [
     "HEX",
     "SPLIT",
     "body",
+    "body_about",
     "compact",
     "extend_fragments",
     "looks_random",
@@ -91,6 +92,19 @@ def body(cls: str, lo: int, hi: int | None = None) -> str:
     if hi is None:
         return f"{cls}(?:{SPLIT}{cls}){{{lo - 1}}}"
     return f"{cls}(?:{SPLIT}{cls}){{{lo - 1},{hi - 1}}}"
+
+
+def body_about(cls: str, n: int, slack: int = 2) -> str:
+    """About ``n`` characters of ``cls``: OCR adds or drops a glyph or two in a long token.
+
+    For formats whose prefix already makes them distinctive (``npm_``, ``sk-ant-``), where a
+    fixed count would lose the whole token to one doubled ``l``. The last ``2 * slack``
+    characters may not be split off by a space, so the count still stops at a glued next word.
+
+    >>> bool(re.fullmatch(body_about(ALNUM, 8), "abcd efghi"))
+    True
+    """
+    return f"{body(cls, n - slack)}{cls}{{0,{2 * slack}}}"
 
 
 _WS = re.compile(r"\s+")

@@ -72,6 +72,7 @@ def build_analyzer(nlp_model: str, detectors: Sequence[Detector]) -> Any:
     registry.load_predefined_recognizers(languages=["en"], nlp_engine=nlp_engine)
     kept = [r for r in registry.recognizers if type(r).__name__ in _PRESIDIO_RECOGNIZERS]
     registry.recognizers = [_offline(r) for r in kept]
+    registry.add_recognizer(_line_ner_recognizer(nlp_engine.get_nlp("en")))
     for det in detectors:
         registry.add_recognizer(_as_recognizer(det))
     return AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=["en"])
@@ -125,6 +126,75 @@ def _offline_email_recognizer_class() -> Any:
 
         _EMAIL_CLS = OfflineEmailRecognizer
     return _EMAIL_CLS
+
+
+#: Name of the recognizer that reads each screen line as a sentence of its own (see below).
+LINE_NER = "LineNerRecognizer"
+#: Recognizers whose PERSON spans come from the statistical model (and need trimming to a name).
+NER_RECOGNIZERS = frozenset({"SpacyRecognizer", LINE_NER})
+_LINE_END_PUNCT = frozenset(".!?:;,")
+
+
+def sentence_per_line(text: str) -> tuple[str, list[int]]:
+    """``text`` with a full stop closing every line that lacks one, and each new index's original index.
+
+    spaCy reads a page as prose: a name alone on its line ("Andrew Gould") runs into the next line
+    ("TRX9294494864") or is not seen at all, because nothing says the line ended. A full stop says
+    it. Inserted characters map to the line break they precede.
+
+    >>> sentence_per_line("Jane Doe\\nok.")[0]
+    'Jane Doe.\\nok.'
+    """
+    out: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        if ch == "\n" and i > 0 and text[i - 1] not in _LINE_END_PUNCT and not text[i - 1].isspace():
+            out.append(".")
+            origin.append(i)
+        out.append(ch)
+        origin.append(i)
+    return "".join(out), origin
+
+
+def _line_ner_recognizer(nlp: Any) -> Any:
+    """A recognizer running spaCy's NER once more, on the text with every line closed as a sentence."""
+    from presidio_analyzer import EntityRecognizer, RecognizerResult
+
+    # Only the entity recognizer and what feeds it; the tagger and parser add nothing to PERSON.
+    skip = [p for p in nlp.pipe_names if p not in ("tok2vec", "ner")]
+
+    class LineNerRecognizer(EntityRecognizer):  # type: ignore[misc, valid-type]
+        def __init__(self) -> None:
+            super().__init__(supported_entities=["PERSON"], name=LINE_NER, supported_language="en")
+
+        def load(self) -> None:  # the pipeline is loaded by the NLP engine
+            pass
+
+        def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:
+            if "PERSON" not in entities or "\n" not in text:
+                return []  # one line: Presidio's own spaCy pass already saw exactly this
+            closed, origin = sentence_per_line(text)
+            doc = nlp(closed, disable=skip)
+            out = []
+            for ent in doc.ents:
+                if ent.label_ != "PERSON":
+                    continue
+                start, end = origin[ent.start_char], origin[ent.end_char - 1] + 1
+                out.append(
+                    RecognizerResult(
+                        entity_type="PERSON",
+                        start=start,
+                        end=end,
+                        score=0.85,
+                        recognition_metadata={
+                            RecognizerResult.RECOGNIZER_NAME_KEY: LINE_NER,
+                            RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+                        },
+                    )
+                )
+            return out
+
+    return LineNerRecognizer()
 
 
 def _as_recognizer(detector: Detector) -> Any:

@@ -106,6 +106,19 @@ DAMAGED = [
     ("keyword_assignment", 'api_key = "[[a1B2c3D4e5F6\ng7H8]]"'),
     ("auth_header", "Authorization: Bearer [[a1B2c3D4e5F6g7 H8i9J0k1L2]]"),
     ("recovery_codes", "Backup codes\n  [[a1b2c—3d4e5]]"),
+    # OCR doubled or dropped a glyph of a long prefixed token (one "l" read as "lI")
+    ("npm_token", "Backups\n[[npm_" + A36 + "x]]\nkey_BCT85"),
+    ("npm_token", "[[npm_" + A36[:-1] + "]] created"),
+    ("github_token", "use this token for now: [[gho_" + A36 + "i]]"),
+    ("anthropic_key", "[[sk-ant-api03-" + "a1B2c3D4e5F6g7H8i9J0k1L2m3N4o5P6q7R8s9T0u1V2w3X4y5Z6a7B8c9D0e1F2g3H4i5J6k7L8m9N0o1P2q3R4s5t6uv"
+                      + "AA]]\nkeyTZG"),
+    # a short start split off a password; a revealed field's toggle between label and value
+    ("password_assignment", "DB_PASSWORD=[[Tr 0ub4dor&3]]"),
+    ("password_assignment", "  password: [[#q1IeoI61PpM%0]]"),
+    ("visible_password", "Password\nHide\n[[BlueSky2025]]\nKeep me signed in"),
+    # a connection variable holding the credential itself; OCR split at its underscore
+    ("url_credentials", "$ export DATABASE _URL=[[aS062Uwd47]]"),
+    ("url_credentials", "REDIS_DSN='[[s3cretSaucex]]'"),
 ]
 
 
@@ -155,6 +168,14 @@ NEGATIVE = [
     ("visible_password", "Password          Forgot?"),
     ("visible_password", "Password   ••••••••••   Show"),
     ("recovery_codes", "Order 12345-67890 shipped"),
+    ("npm_token", "npm_" + A36[:28] + " ok"),
+    ("npm_token", "npm_" + A36 + "x1y2z3"),
+    ("password_assignment", "password: # set below"),
+    ("password_assignment", "color: #ffffff"),
+    ("visible_password", "Password\nShow\ne@eeeeceaeaeeneaeceee"),
+    ("visible_password", "Password\nForgot password?\nSign in"),
+    ("url_credentials", "DATABASE_URL=${DATABASE_URL}"),
+    ("url_credentials", "REDIS_URL=localhost"),
     ("high_entropy", "commit 3f2a9c8e1b7d4f6a0e5c2b9d8a7f6e5d4c3b2a19 fix token refresh"),
     ("high_entropy", "token refresh request_id=0b7e5c5e-1c1f-4d0e-9d1a-3c3a0d1e2f40"),
     ("high_entropy", "api key docs: https://example.com/docs/authentication/api-keys/overview"),
@@ -190,3 +211,37 @@ def test_lower_case_key_names_are_not_secrets(text: str) -> None:
     from redact.text.secrets import default_detectors
 
     assert [d.name for d in default_detectors() for _ in d.find(text)] == []
+
+
+_KEY_LINES = ["MIIExNGWALGGy6PLUDNgP0bQ+KEkc5RToL6IgokyphPgee5Y3zinh0S", "diHNheMGh",
+              "Te9jaF0/uU/kTAhcb9mYEBGSupvcOSFAVvVREoCMqz/Im2q22C7MFtk", "eA0CuHPAa"]
+
+
+@pytest.mark.parametrize(
+    "foreign",
+    [
+        ["SENTRY_RELEASE=6df0a13e6947e323f51e9c00826e0fafb94fe87c", "API_KEY_TEMPLATE=%DB_PASSWORD%", "", ""],
+        ["", "", "", ""],
+    ],
+    ids=["two-panes", "one-pane"],
+)
+def test_private_key_block_through_wrapped_lines_and_another_pane(foreign: list[str]) -> None:
+    # two editor panes read row by row: the key's lines alternate with the other pane's
+    rows = ["-----BEGIN RSA PRIVATE KEY-----"]
+    for key_line, other in zip(_KEY_LINES, foreign, strict=True):
+        rows += [other, key_line] if other else [key_line]
+    rows.append("-----END RSA PRIVATE KEY-----")
+    text = "\n".join(rows)
+    found = [(m.start, m.end) for m in DETECTORS["private_key"].find(text)]
+    for line in _KEY_LINES:
+        i = text.index(line)
+        assert any(s <= i and i + len(line) <= e for s, e in found), line
+    for other in filter(None, foreign):
+        i = text.index(other)
+        assert not any(s < i + len(other) and i < e for s, e in found), other
+
+
+def test_private_key_block_stops_at_two_foreign_lines() -> None:
+    text = "-----BEGIN RSA PRIVATE KEY-----\n" + _KEY_LINES[0] + "\nname: app\nport: 8080\n" + _KEY_LINES[2]
+    found = [(m.start, m.end) for m in DETECTORS["private_key"].find(text)]
+    assert not any(e > text.index("name: app") for _, e in found)

@@ -3,7 +3,7 @@
 from redact.text._detector import Detector
 from redact.text.pii.date_of_birth import DateOfBirthDetector
 from redact.text.pii.insurance_id import InsuranceIdDetector
-from redact.text.pii.labelled_payment import LabelledCardDetector, LabelledIbanDetector
+from redact.text.pii.labelled_payment import LabelledBankAccountDetector, LabelledCardDetector, LabelledIbanDetector
 from redact.text.pii.labelled_person import LabelledPersonDetector
 from redact.text.pii.medical_record import MedicalRecordDetector
 from redact.text.pii.ocr_email import OcrEmailDetector
@@ -20,5 +20,6 @@ def default_pii_detectors() -> list[Detector]:
         LabelledPersonDetector(),
         LabelledCardDetector(),
         LabelledIbanDetector(),
+        LabelledBankAccountDetector(),
         OcrEmailDetector(),
     ]

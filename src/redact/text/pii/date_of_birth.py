@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from redact.text._detector import Detector
 from redact.text._model import Match
+from redact.text.pii._labelled import values_below
 
 _MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _DATE = (
@@ -28,7 +29,18 @@ class DateOfBirthDetector(Detector):
 
     def __init__(self) -> None:
         self._re = re.compile(rf"(?i:\b{_CONTEXT})\W{{0,6}}\s{{0,12}}(?P<d>(?i:{_DATE}))(?!\d)")
+        # "Date of birth" alone on its line: the form field below it, maybe after other labels of its row
+        self._alone = re.compile(rf"(?im:^[ \t]*(?:{_CONTEXT})[ \t]*:?[ \t]*(?=\n))")
+        self._line_date = re.compile(rf"[ \t]*(?P<v>(?i:{_DATE}))[ \t]*")
 
     def find(self, text: str) -> Iterator[Match]:
+        taken = set()
         for m in self._re.finditer(text):
+            taken.add(m.start("d"))
             yield Match(m.start("d"), m.end("d"), 0.9)
+        for label in self._alone.finditer(text):
+            for v in values_below(text, label.end(), self._line_date):
+                if v.start("v") not in taken:
+                    taken.add(v.start("v"))
+                    yield Match(v.start("v"), v.end("v"), 0.9)
+                break

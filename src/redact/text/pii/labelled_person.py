@@ -21,6 +21,11 @@ _LABELS = (
 )
 # OCR sometimes drops the space between first and last name: "AikoHopper".
 _FUSED = r"[A-Z][a-z]+[A-Z][a-z]+"
+# Words of form labels: a "name" made of them is the label of the next field in the row.
+_FORM_WORDS = frozenset("""
+id no number name email e-mail address phone mobile date birth code type status role title department
+team account card iban routing ssn social security policy member group plan start end time off
+""".split())
 _NAME_WORD = r"(?:[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?|[A-Z]{2,}|[A-Z]\.)"
 
 
@@ -35,4 +40,6 @@ class LabelledPersonDetector(Detector):
 
     def find(self, text: str) -> Iterator[Match]:
         for m in self._re.finditer(text):
+            if any(w.casefold().rstrip(".") in _FORM_WORDS for w in m.group("n").split()):
+                continue  # the next field's label ("Legal name / Employee ID"), not a name
             yield Match(m.start("n"), m.end("n"), 0.8)

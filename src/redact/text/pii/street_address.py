@@ -72,6 +72,8 @@ class StreetAddressDetector(Detector):
             # "Email address  jane@..." is an e-mail (found elsewhere); an address has a number
             if "@" in value or not any(c.isdigit() for c in value) or len(value) > 90:
                 continue
+            if not re.search(r"[A-Za-z]{2}", value):  # "092585889" below an address label is another field
+                continue
             if _NOT_POSTAL.search(text[max(0, m.start() - 8) : m.start()]):
                 continue  # "IP address 10.0.0.1", "MAC address ..."
             if not any(s <= m.start("v") < e for s, e in covered):

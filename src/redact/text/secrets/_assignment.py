@@ -54,6 +54,7 @@ _META_SUFFIX = re.compile(
     r"schema|model|serializer|widget|filter|count|num|number|budget|window|range|status|state|level|bits|"
     r"rotation|refresh_interval|interval|lifetime|scope|scopes|audience|issuer|cache|key_name|storage)$"
 )
+_SPLIT_TAIL = re.compile(r"[ ]([^\s\"'`]{4,})(?=\s|$)")
 _PASSWORD_KEY = re.compile(r"(?i)" + _PASSWORD_KW)
 _EXCLUDED_KEY = re.compile(r"(?i)tokens\b|tokeniz|passwordless|^secrets$|passport|bypass|compass|passenger|"
                            r"keyboard|keys$|author(?!i[sz]ation)|oauth_?(?:url|uri)|saltstack|seeder|seeds?$|"
@@ -121,16 +122,25 @@ def _scan(text: str) -> Iterator[Assignment]:
             if m.group("op") in (":", "=") and value.endswith((",", ")")):
                 value, end = value[:-1], end - 1
         value = value.strip()
+        joined = False
+        if not quoted and len(value) < 4:
+            # OCR split a short start off the value ("DB_PASSWORD=Tr 0ub4dor&3"): take the next piece
+            tail = _SPLIT_TAIL.match(text, end)
+            if tail is not None and looks_random(tail.group(1)):
+                end, joined = tail.end(), True
+                value = text[start:end]
         if len(value) < 4 or is_placeholder(value) or is_masked(value):
             continue
-        if not quoted and (is_code_reference(value) or value[0] in "{[(<#"):
+        if not quoted and value[0] == "#" and _PASSWORD_KEY.fullmatch(k.group()) and looks_random(value[1:]):
+            pass  # "password: #q1IeoI6" on screen is the value, though YAML would read a comment
+        elif not quoted and (is_code_reference(value) or value[0] in "{[(<#"):
             continue
         password = bool(_PASSWORD_KEY.fullmatch(k.group()))
         if value.lower() in _STOPWORDS or (value.lower().startswith("http") and not password):
             continue
         if not password and not _secretish(value):
             continue
-        if not quoted and (len(value) >= 12 or looks_random(value)):
+        if not quoted and not joined and (len(value) >= 12 or looks_random(value)):
             end = extend_fragments(text, end, max_fragments=2, start=start)
         elif quoted and end == m.end() and end < len(text) and text[end] == "\n":
             # The closing quote is on the next line: the value was wrapped.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from redact.text._ocr import B64URL, SPLIT, body, tolerant
+from redact.text._ocr import B64URL, SPLIT, body_about, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
 
@@ -14,5 +14,5 @@ class AnthropicKeyDetector(TokenDetector):
     score = 0.99
     patterns = (
         re.compile(START + tolerant("sk-ant-") + r"(?:" + tolerant("api") + "|" + tolerant("admin") + r")"
-                   + r"[0-9OoIl|]{2}[-—_]" + SPLIT + body(B64URL, 93) + tolerant("AA") + END),
+                   + r"[0-9OoIl|]{2}[-—_]" + SPLIT + body_about(B64URL, 93) + tolerant("AA") + END),
     )

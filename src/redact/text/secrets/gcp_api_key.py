@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from redact.text._ocr import B64URL, SPLIT, body, tolerant
+from redact.text._ocr import B64URL, SPLIT, body_about, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
 
@@ -12,4 +12,4 @@ class GcpApiKeyDetector(TokenDetector):
     name = "gcp_api_key"
     entity_type = "GCP_API_KEY"
     score = 0.97
-    patterns = (re.compile(START + tolerant("AIza") + SPLIT + body(B64URL, 35) + END),)
+    patterns = (re.compile(START + tolerant("AIza") + SPLIT + body_about(B64URL, 35) + END),)

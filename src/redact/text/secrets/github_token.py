@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from redact.text._ocr import ALNUM, SPLIT, body, tolerant
+from redact.text._ocr import ALNUM, SPLIT, body, body_about, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
 
@@ -16,7 +16,7 @@ class GithubTokenDetector(TokenDetector):
     entity_type = "GITHUB_TOKEN"
     score = 0.98
     patterns = (
-        re.compile(START + f"(?:{_CLASSIC})" + SPLIT + body(ALNUM, 36) + END),
+        re.compile(START + f"(?:{_CLASSIC})" + SPLIT + body_about(ALNUM, 36) + END),
         re.compile(START + tolerant("github_pat_") + SPLIT + body(ALNUM, 22) + SPLIT + tolerant("_") + SPLIT
                    + body(ALNUM, 59) + END),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from redact.text._ocr import ALNUM, SPLIT, body, compact, tolerant
+from redact.text._ocr import ALNUM, SPLIT, body_about, compact, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
 
@@ -12,7 +12,7 @@ class HuggingFaceTokenDetector(TokenDetector):
     name = "huggingface_token"
     entity_type = "HUGGINGFACE_TOKEN"
     score = 0.95
-    patterns = (re.compile(START + tolerant("hf_") + SPLIT + body(ALNUM, 34) + END),)
+    patterns = (re.compile(START + tolerant("hf_") + SPLIT + body_about(ALNUM, 34) + END),)
 
     def validate(self, value: str) -> bool:
         v = compact(value)[3:]

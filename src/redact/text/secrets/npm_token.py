@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from redact.text._ocr import ALNUM, SPLIT, body, tolerant
+from redact.text._ocr import ALNUM, SPLIT, body_about, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
 
@@ -12,4 +12,4 @@ class NpmTokenDetector(TokenDetector):
     name = "npm_token"
     entity_type = "NPM_TOKEN"
     score = 0.97
-    patterns = (re.compile(START + tolerant("npm_") + SPLIT + body(ALNUM, 36) + END),)
+    patterns = (re.compile(START + tolerant("npm_") + SPLIT + body_about(ALNUM, 36) + END),)

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from redact.text._detector import Detector
 from redact.text._model import Match
+from redact.text._ocr import looks_random
 
 _DASHES = r"[-—–_~]{2,}[ ]?"
 _KIND = r"(?:(?:R[S5]A|D[S5]A|EC|[O0]PEN[S5]{2}H|ENCRYPTED|PGP|[S5]{2}H2)[ ]+)*"
@@ -41,13 +42,13 @@ class PrivateKeyDetector(Detector):
             line = text[ls:le]
             mb = _BEGIN.search(line)
             if mb:
-                j = _extend_down(text, lines, i + 1)
-                used.update(range(i, j + 1))
-                end = _line_end(text, lines, j) if j > i else ls + mb.end()
-                me = _END.search(text, lines[j][0], lines[j][1]) if j > i else None
-                if me:
-                    end = me.end()
-                yield Match(ls + mb.start(), _rstrip(text, ls + mb.start(), end), 1.0)
+                block = _block_lines(text, lines, i)
+                used.update(block)
+                for first, last in _runs(block):
+                    start = ls + mb.start() if first == i else _lstrip(text, lines[first][0])
+                    me = _END.search(text, lines[last][0], lines[last][1]) if last > i else None
+                    end = me.end() if me else (lines[last][1] if last > i else ls + mb.end())
+                    yield Match(start, _rstrip(text, start, end), 1.0)
                 continue
             me = _END.search(line)
             if me:
@@ -79,24 +80,50 @@ def _is_body(text: str, span: tuple[int, int]) -> bool:
     return span[1] > span[0] and _BODY.fullmatch(text, span[0], span[1]) is not None
 
 
-def _extend_down(text: str, lines: list[tuple[int, int]], i: int) -> int:
-    """Index of the last line of the block that starts on line ``i - 1``."""
-    last, blanks = i - 1, 0
-    for j in range(i, min(len(lines), i + 200)):
+def _block_lines(text: str, lines: list[tuple[int, int]], i: int) -> list[int]:
+    """Lines of the block whose ``BEGIN`` marker is on line ``i``, up to its ``END`` line.
+
+    Besides full body lines, the block takes the short remainder of a body line wrapped by the
+    editor ("diHNheMGh") and steps over one foreign line at a time: two panes side by side are
+    read row by row, so the key's lines alternate with the other pane's. Foreign lines are not
+    part of the block (the caller boxes each run of block lines on its own).
+    """
+    block, gap, header_ok, pending = [i], 0, True, []
+    for j in range(i + 1, min(len(lines), i + 200)):
         ls, le = lines[j]
         if _END.search(text, ls, le):
-            return j
-        if _is_body(text, lines[j]):
-            last, blanks = j, 0
-        elif _HEADER.fullmatch(text, ls, le) and blanks == 0:
-            blanks += 1 if ls == le or not text[ls:le].strip() else 0
+            block += [*pending, j]
+            break
+        if _is_body(text, lines[j]) or (block[-1] >= j - 2 and _is_short_body(text, lines[j])):
+            block += [*pending, j]
+            gap, header_ok, pending = 0, False, []
+        elif header_ok and _HEADER.fullmatch(text, ls, le):
+            pending.append(j)  # armour headers and the blank line after them belong to the block
+            header_ok = text[ls:le].strip() != ""
+        elif gap == 0:
+            gap = 1  # another pane's line between two of the key's
         else:
             break
-    return last
+    return block
 
 
-def _line_end(text: str, lines: list[tuple[int, int]], j: int) -> int:
-    return lines[j][1]
+_SHORT = re.compile(r"[ \t]*([A-Za-z0-9+/=|]{2,15})[ \t]*")
+
+
+def _is_short_body(text: str, span: tuple[int, int]) -> bool:
+    m = _SHORT.fullmatch(text, span[0], span[1])
+    return m is not None and looks_random(m.group(1))
+
+
+def _runs(block: list[int]) -> list[tuple[int, int]]:
+    """Consecutive line indices grouped as (first, last)."""
+    out: list[tuple[int, int]] = []
+    for j in block:
+        if out and out[-1][1] == j - 1:
+            out[-1] = (out[-1][0], j)
+        else:
+            out.append((j, j))
+    return out
 
 
 def _rstrip(text: str, start: int, end: int) -> int:

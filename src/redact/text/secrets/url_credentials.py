@@ -1,5 +1,8 @@
 """Passwords in URLs (``scheme://user:pass@host``) and connection strings (JDBC, ADO.NET, libpq).
 
+A connection variable (``DATABASE_URL``, ``REDIS_DSN``) that holds no URL at all holds the
+credential itself (a bare password or token pasted where the URL belongs); the whole value counts.
+
 Span: the password only; the user name and host stay readable.
 """
 
@@ -7,10 +10,18 @@ from __future__ import annotations
 
 import re
 
+from redact.text._filters import is_placeholder, is_word_like
+from redact.text._ocr import looks_random
 from redact.text.secrets._base import TokenDetector
 
 _CONN = re.compile(r"(?i)server\s*=|data\s+source\s*=|host\s*=|jdbc:|uid\s*=|user\s*id\s*=|database\s*=|"
                    r"initial\s+catalog\s*=|dbname\s*=|sslmode\s*=|port\s*=")
+
+
+# OCR may split the variable name at its underscore ("DATABASE _URL").
+_CONN_VAR = (r"(?:database|db|redis|mongo(?:db)?|postgres(?:ql)?|pg|mysql|amqp|rabbitmq|broker|cache|connection)"
+             r"(?:[ ]?[_\-—][ ]?|[ ])(?:url|uri|dsn)")
+_AFTER_VAR = re.compile(rf"(?i){_CONN_VAR}[ \t]*[=:][ \t]*[\"']?$")
 
 
 class UrlCredentialsDetector(TokenDetector):
@@ -23,9 +34,13 @@ class UrlCredentialsDetector(TokenDetector):
                    r"(?:(?:[ ]|[ \t]*\n[ \t]*)[^\s@/'\"<>]{1,64}){0,2})"
                    r"[ ]?@[ ]?[\w\[\-]"),
         re.compile(r"(?i)(?:^|[;\s\"'?&])(?:password|pwd|passwd)\s*=\s*(?P<s>\{[^}\n]+\}|[^;&\s'\"]+)"),
+        re.compile(rf"(?i)\b{_CONN_VAR}[ \t]*[=:][ \t]*[\"']?(?P<s>[^\s\"'/@:]{{6,128}})(?=[\"']?(?:\s|$))"),
     )
 
     def accept(self, text: str, start: int, end: int) -> bool:
+        if _AFTER_VAR.search(text, max(0, start - 40), start):
+            value = text[start:end]
+            return looks_random(value) and not is_placeholder(value) and not is_word_like(value)
         if text[start - 1] == ":" or text[start - 1] == ";" and "://" in text[max(0, start - 200):start]:
             return not text[start:end].isdigit()  # user:pass@host (a digits-only "password" is a port)
         line_start = text.rfind("\n", 0, start) + 1

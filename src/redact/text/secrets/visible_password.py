@@ -1,5 +1,5 @@
 """Passwords shown next to a label: a revealed password field (``Password   Tr0ub4dor&3``), a label
-with the value on the next line, or chat prose (``the wifi password is Sunny-Day-42``).
+with the value on the next line (maybe after the field's Show/Hide toggle), or chat prose (``the wifi password is Sunny-Day-42``).
 
 ``Password: value`` with a separator is an assignment and belongs to ``password_assignment``.
 """
@@ -15,6 +15,10 @@ _LABEL = r"(?:(?:new|current|old|confirm|wi-?fi|root|admin|account|master|vpn|db
          r"(?:pass(?:word|wd|phrase|code)|passw0rd|passwort|mot de passe|contraseña|pin)"
 
 
+# A revealed field's toggle or hint that OCR reads between the label and the value ("Password / Hide").
+_TOGGLE = r"(?:[ \t]*(?:show|hide|reveal|forgot(?:[ \t]+password)?\??|required|optional)[ \t]*\r?\n)?"
+
+
 class VisiblePasswordDetector(TokenDetector):
     name = "visible_password"
     entity_type = "PASSWORD"
@@ -22,7 +26,7 @@ class VisiblePasswordDetector(TokenDetector):
     max_breaks = 0
     patterns = (
         re.compile(rf"(?im)^[ \t]*{_LABEL}[ \t]*(?:\t|[ ]{{2,}})(?P<s>\S+)"),
-        re.compile(rf"(?im)^[ \t]*{_LABEL}[ \t]*:?[ \t]*\r?\n[ \t]*(?P<s>\S+)[ \t]*$"),
+        re.compile(rf"(?im)^[ \t]*{_LABEL}[ \t]*:?[ \t]*\r?\n{_TOGGLE}[ \t]*(?P<s>\S+)[ \t]*$"),
         re.compile(rf"(?i)\b{_LABEL}[ \t]+(?:is|was|=|->|→)[ \t]+[\"'“]?(?P<s>[^\s\"'”]+?)[\"'”]?(?=[.,)]?(?:\s|$))"),
     )
 
