@@ -11,9 +11,11 @@ EXPECTED = {
     "DEFAULT_ENTITIES",
     "BatchError",
     "Box",
+    "ContextPolicy",
     "CustomPattern",
     "EngineError",
     "FailMode",
+    "FrameContext",
     "ImageFinding",
     "ImageResult",
     "InputError",
@@ -29,6 +31,7 @@ EXPECTED = {
     "TextFinding",
     "TextResult",
     "Timings",
+    "UiElement",
     "__version__",
 }
 

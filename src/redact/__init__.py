@@ -4,6 +4,10 @@
 >>> redactor = redact.Redactor(redact.Policy())          # doctest: +SKIP
 >>> result = redactor.redact_image("frame.png")          # doctest: +SKIP
 >>> result.save("frame.redacted.png")                    # doctest: +SKIP
+>>> ctx = redact.FrameContext(app="Firefox", title="Inbox - jane@corp.com")
+>>> result = redactor.redact_image("frame.png", context=ctx)  # doctest: +SKIP
+>>> result.context.title                                  # doctest: +SKIP
+'Inbox - <EMAIL_ADDRESS>'
 
 Everything importable from this module is the public API; the underscore modules and the
 subpackages may change between releases.
@@ -19,6 +23,8 @@ from redact._memory import SecretMemory
 from redact._policy import DEFAULT_ENTITIES, CustomPattern, FailMode, Policy, Style
 from redact._redactor import Redactor
 from redact._results import ImageFinding, ImageResult, Status, TextResult, Timings
+from redact.context._model import FrameContext, UiElement
+from redact.context._policy import ContextPolicy
 from redact.image._model import Box
 from redact.text._model import TextFinding
 
@@ -28,9 +34,11 @@ __all__ = [
     "DEFAULT_ENTITIES",
     "BatchError",
     "Box",
+    "ContextPolicy",
     "CustomPattern",
     "EngineError",
     "FailMode",
+    "FrameContext",
     "ImageFinding",
     "ImageResult",
     "InputError",
@@ -46,5 +54,6 @@ __all__ = [
     "TextFinding",
     "TextResult",
     "Timings",
+    "UiElement",
     "__version__",
 ]

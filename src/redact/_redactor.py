@@ -17,7 +17,10 @@ from redact._results import ImageFinding, ImageResult, Status, TextResult, Timin
 
 if TYPE_CHECKING:
     from redact._memory import SecretMemory
-    from redact.image._io import ChannelOrder, ImageInput
+    from redact.context._model import FrameContext
+    from redact.context._scrub import ScrubbedContext
+    from redact.image._io import ChannelOrder, ImageInput, LoadedImage
+    from redact.image._model import Box
     from redact.image._ocr import OcrEngine
     from redact.text._analyzer import TextAnalyzer
 
@@ -82,7 +85,12 @@ class Redactor:
     # --- images ------------------------------------------------------------------------------
 
     def redact_image(
-        self, image: ImageInput, *, channel_order: ChannelOrder = "rgb", memory: SecretMemory | None = None
+        self,
+        image: ImageInput,
+        *,
+        channel_order: ChannelOrder = "rgb",
+        memory: SecretMemory | None = None,
+        context: FrameContext | None = None,
     ) -> ImageResult:
         """Redact one screenshot given as a path, bytes, PIL image or numpy array.
 
@@ -94,16 +102,54 @@ class Redactor:
         ``memory`` (one :class:`SecretMemory` per recorded session) carries what was learnt from
         earlier frames and key events: secrets found here are remembered, and remembered ones are
         redacted here wherever OCR reads them, even where no detector would fire.
+
+        ``context`` (a :class:`FrameContext`: app, title, URL, UI elements, clipboard) is used as
+        ``policy.context`` says: a deny-listed frame is blanked whole without OCR (status
+        ``blanked``, ``error_code`` ``"deny:<kind>"``); password elements are redacted whatever
+        OCR reads (entity ``PASSWORD``, detector ``secure_field``); title, URL, clipboard and
+        labels are scrubbed and returned as ``result.context``.
         """
         from redact.image._io import load_image, to_output
-        from redact.image._paint import blank
         from redact.image._pipeline import redact_pixels
 
         t0 = time.perf_counter()
         loaded = load_image(image, max_pixels=self._policy.max_pixels, channel_order=channel_order)
         t_load = time.perf_counter() - t0
         h, w = loaded.rgb.shape[:2]
+        cpol = self._policy.context
+        analysis = None
+        forced: tuple[Box, ...] = ()
+        if context is not None:
+            from redact.context._model import FrameContext
+            from redact.context._scrub import ScrubbedContext, analyze_context, deny_match
+
+            if not isinstance(context, FrameContext):
+                raise InputError(
+                    f"context must be a FrameContext (FrameContext.from_dict(...)), not {type(context).__name__}",
+                    code="R143",
+                )
+            hit = deny_match(context, cpol)
+            if hit is not None:
+                log.info("frame %s blanked: deny-listed context (%s)", loaded.source, hit.kind)
+                return self._blanked(
+                    loaded, t0, t_load, f"deny:{hit.kind}", ScrubbedContext.withheld(context, denied=hit.kind)
+                )
+            if memory is None:
+                memory = _new_memory()  # lets the frame and its context teach each other
+            if cpol.secure_fields:
+                forced = tuple(
+                    b for e in context.secure_elements if e.bounds is not None and (b := e.bounds.clip(w, h)).area > 0
+                )
         try:
+            if context is not None:
+                try:
+                    analysis = analyze_context(context, analyze=self._analyzer.analyze, policy=cpol)
+                except EngineError:
+                    raise
+                except Exception as exc:
+                    raise EngineError(f"context analysis failed: {type(exc).__name__}", code="R322") from None
+                assert memory is not None
+                analysis.remember(memory)
             px = redact_pixels(
                 loaded.rgb,
                 loaded.alpha,
@@ -112,29 +158,22 @@ class Redactor:
                 policy=self._policy,
                 deadline=t0 + self._policy.timeout_seconds,
                 memory=memory,
+                forced=forced,
             )
         except EngineError as exc:
             if self._policy.fail_mode is FailMode.RAISE:
                 raise
             log.warning("redaction of %s failed (%s); image blanked", loaded.source, exc.code)
-            rgb = blank(loaded.rgb, fill_color=self._policy.fill_color)
-            alpha = None if loaded.alpha is None else np.full_like(loaded.alpha, 255)
-            total = time.perf_counter() - t0
-            return ImageResult(
-                image=to_output(loaded, rgb, alpha),
-                findings=(),
-                timings=Timings(load=t_load, total=total),
-                status=Status.BLANKED,
-                width=w,
-                height=h,
-                ocr_engine=self._ocr.name,
-                error_code=exc.code,
-                mode=loaded.mode,
-            )
+            withheld = None
+            if context is not None:
+                from redact.context._scrub import ScrubbedContext
+
+                withheld = ScrubbedContext.withheld(context)
+            return self._blanked(loaded, t0, t_load, exc.code, withheld)
         findings = tuple(
             ImageFinding(loc.finding.entity_type, loc.finding.score, loc.finding.detector, loc.boxes)
             for loc in px.located
-        )
+        ) + tuple(ImageFinding("PASSWORD", 1.0, "secure_field", (b,)) for b in forced)
         s = px.stage_seconds
         return ImageResult(
             image=to_output(loaded, px.rgb, px.alpha),
@@ -152,6 +191,30 @@ class Redactor:
             height=h,
             ocr_engine=px.engine,
             mode=loaded.mode,
+            context=None if analysis is None else analysis.render(memory),
+        )
+
+    def _blanked(
+        self, loaded: LoadedImage, t0: float, t_load: float, code: str, context: ScrubbedContext | None
+    ) -> ImageResult:
+        """The fail-closed result: every pixel filled, no findings, ``code`` saying why."""
+        from redact.image._io import to_output
+        from redact.image._paint import blank
+
+        h, w = loaded.rgb.shape[:2]
+        rgb = blank(loaded.rgb, fill_color=self._policy.fill_color)
+        alpha = None if loaded.alpha is None else np.full_like(loaded.alpha, 255)
+        return ImageResult(
+            image=to_output(loaded, rgb, alpha),
+            findings=(),
+            timings=Timings(load=t_load, total=time.perf_counter() - t0),
+            status=Status.BLANKED,
+            width=w,
+            height=h,
+            ocr_engine=self._ocr.name,
+            error_code=code,
+            mode=loaded.mode,
+            context=context,
         )
 
     def redact_file(
@@ -163,6 +226,12 @@ class Redactor:
         if manifest is not None:
             write_manifest(result, manifest, source=Path(src).name)
         return result
+
+
+def _new_memory() -> SecretMemory:
+    from redact._memory import SecretMemory
+
+    return SecretMemory()
 
 
 def write_manifest(result: ImageResult, path: str | os.PathLike[str], *, source: str) -> None:

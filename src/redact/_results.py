@@ -11,7 +11,7 @@ import json
 import os
 from dataclasses import dataclass, field
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PIL import Image
@@ -19,9 +19,13 @@ from PIL import Image
 from redact.image._model import Box
 from redact.text._model import TextFinding
 
+if TYPE_CHECKING:
+    from redact.context._scrub import ScrubbedContext
+
 
 class Status(StrEnum):
-    """``ok``: redacted as the policy says. ``blanked``: a stage failed and the whole image was filled."""
+    """``ok``: redacted as the policy says. ``blanked``: the whole image was filled, because a stage
+    failed or the recording context is deny-listed (``error_code`` says which)."""
 
     OK = "ok"
     BLANKED = "blanked"
@@ -71,8 +75,9 @@ class ImageResult:
     width: int
     height: int
     ocr_engine: str = ""
-    error_code: str | None = None  # set when status is BLANKED: the code of the failure
+    error_code: str | None = None  # set when status is BLANKED: the failure's code, or "deny:<kind>"
     mode: str = "RGB"  # the input's mode; "BGR"/"BGRA" for arrays given in OpenCV order
+    context: ScrubbedContext | None = None  # the scrubbed recording context, when one was given
 
     @property
     def entity_counts(self) -> dict[str, int]:
@@ -82,8 +87,12 @@ class ImageResult:
         return counts
 
     def to_dict(self) -> dict[str, Any]:
-        """The manifest form of this result: JSON-ready, with no raw value."""
-        return {
+        """The manifest form of this result: JSON-ready, with no raw value.
+
+        With a recording context, ``"context"`` holds its summary (deny kind, secure fields,
+        findings), never its strings: the scrubbed strings are in ``result.context.to_dict()``.
+        """
+        out = {
             "status": self.status.value,
             "error_code": self.error_code,
             "width": self.width,
@@ -93,6 +102,9 @@ class ImageResult:
             "counts": self.entity_counts,
             "findings": [f.to_dict() for f in self.findings],
         }
+        if self.context is not None:
+            out["context"] = self.context.summary()
+        return out
 
     def to_json(self, **kwargs: Any) -> str:
         return json.dumps(self.to_dict(), **kwargs)

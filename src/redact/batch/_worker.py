@@ -14,6 +14,10 @@ One item is one session, processed in an order that lets the session memory help
 3. the key log is masked with everything learnt, including secrets first seen on a frame;
 4. the string fields of ``session.json`` (titles, URLs) are scanned and redacted.
 
+Each frame's ``session.json`` entry is also its recording context (``redact.context``): a
+deny-listed frame is blanked, secure fields are redacted, and the context scrubbed with the frame
+is what ``session.json`` gets (see docs/context.md).
+
 Outputs go to a staging folder inside the session's output folder and are renamed into place
 only when the whole session succeeded; on any failure the staging folder is removed, so a failed
 or interrupted session leaves no partial output.
@@ -43,6 +47,8 @@ from redact.batch._manifest import ErrorInfo, FrameRecord, SessionOutcome
 
 if TYPE_CHECKING:
     from redact._memory import SecretMemory
+    from redact.context._model import FrameContext
+    from redact.context._scrub import ScrubbedContext
     from redact._redactor import Redactor
     from redact.keys._scanner import TextScanner
 
@@ -236,29 +242,36 @@ def process_session(task: SessionTask) -> SessionOutcome:
         frames = _ordered(task.frames, contexts)
         events_path = src / task.events if task.events else None
         keys_policy = policy.keys
+        deny = policy.context.deny_list
         if events_path is not None and keys_policy.remember_secrets:
-            _collect_secrets(events_path, engines.scanner, keys_policy, memory)
+            _collect_secrets(events_path, engines.scanner, keys_policy, memory, deny)
 
         records: list[FrameRecord] = []
         written: list[str] = []
+        scrubbed: dict[str, ScrubbedContext] = {}
         for name in frames:
             try:
-                result = engines.redactor.redact_image(src / name, memory=memory)
+                context = _frame_context(contexts.get(name))
+                result = engines.redactor.redact_image(src / name, memory=memory, context=context)
             except InputError as exc:
                 records.append(FrameRecord(name, None, "failed", error=ErrorInfo.from_exception(exc)))
                 continue
+            if result.context is not None:
+                scrubbed[name] = result.context
             result.save(staging / name)
             written.append(name)
             records.append(FrameRecord(name, name, result.status.value, result=result.to_dict()))
 
         events_info = None
         if events_path is not None:
-            events_info = _mask_events(events_path, staging / events_path.name, engines.scanner, keys_policy, memory)
+            events_info = _mask_events(
+                events_path, staging / events_path.name, engines.scanner, keys_policy, memory, deny
+            )
             written.append(events_path.name)
         context_info = None
         if task.context:
             context_info = _redact_context(
-                src / task.context, staging / task.context, contexts, engines.scanner, memory
+                src / task.context, staging / task.context, contexts, engines.scanner, memory, scrubbed, policy
             )
             written.append(task.context)
 
@@ -287,6 +300,19 @@ def _new_memory() -> SecretMemory:
     from redact._memory import SecretMemory
 
     return SecretMemory()
+
+
+def _frame_context(entry: dict[str, Any] | None) -> FrameContext | None:
+    """A frame's ``session.json`` entry as its recording context (``None`` when it has none)."""
+    from redact.context._model import FrameContext
+
+    if entry is None or not any(k in entry for k in _CONTEXT_KEYS):
+        return None
+    return FrameContext.from_dict(entry)
+
+
+#: The keys of a ``session.json`` frame entry that are its recording context (docs/context.md).
+_CONTEXT_KEYS = ("app", "title", "url", "focus", "elements", "clipboard", "secure_input")
 
 
 def _ordered(frames: tuple[str, ...], contexts: dict[str, dict[str, Any]]) -> list[str]:
@@ -331,10 +357,12 @@ def _iter_key_events(path: Path, policy: Any) -> Iterator[Any]:
             yield item
 
 
-def _collect_secrets(path: Path, scanner: TextScanner | None, policy: Any, memory: SecretMemory) -> None:
+def _collect_secrets(
+    path: Path, scanner: TextScanner | None, policy: Any, memory: SecretMemory, deny: Any
+) -> None:
     from redact.keys._stream import KeyMasker
 
-    masker = KeyMasker(scanner=scanner, policy=policy, memory=memory)
+    masker = KeyMasker(scanner=scanner, policy=policy, memory=memory, deny=deny)
     for ev in _iter_key_events(path, policy):
         if ev is not None:
             masker.feed(ev)
@@ -342,11 +370,11 @@ def _collect_secrets(path: Path, scanner: TextScanner | None, policy: Any, memor
 
 
 def _mask_events(
-    source: Path, target: Path, scanner: TextScanner | None, policy: Any, memory: SecretMemory
+    source: Path, target: Path, scanner: TextScanner | None, policy: Any, memory: SecretMemory, deny: Any
 ) -> dict[str, Any]:
     from redact.keys._stream import KeyMasker
 
-    masker = KeyMasker(scanner=scanner, policy=policy, memory=memory)
+    masker = KeyMasker(scanner=scanner, policy=policy, memory=memory, deny=deny)
     malformed = 0
     with target.open("w", encoding="utf-8", newline="\n") as fh:
         for ev in _iter_key_events(source, policy):
@@ -368,8 +396,17 @@ def _redact_context(
     contexts: dict[str, dict[str, Any]],
     scanner: TextScanner | None,
     memory: SecretMemory,
+    scrubbed: dict[str, ScrubbedContext],
+    policy: Policy,
 ) -> dict[str, Any]:
-    """Every string value of each frame's context (but its file name) scanned and redacted."""
+    """Every string value of each frame's context (but its file name) scanned and redacted.
+
+    The recording-context keys of a frame get the context scrubbed with the frame (deny-listed:
+    withheld), passed once more through the memory, which now holds the whole session's secrets;
+    a frame that failed gets its context scrubbed here. Other keys are scanned string by string.
+    """
+    from redact.context._scrub import redact_context
+
     data = json.loads(source.read_text(encoding="utf-8"))
     findings: dict[str, int] = {}
 
@@ -382,14 +419,44 @@ def _redact_context(
             return {k: clean(v) for k, v in value.items()}
         return value
 
+    def context_value(key: str, value: Any, ctx: dict[str, Any]) -> Any:
+        value = ctx.get(key, value)
+        if key in ("title", "url", "clipboard") and isinstance(value, str):
+            return _redact_string(value, None, memory, findings)
+        return value
+
     frames = []
     for entry in data["frames"]:
-        frames.append({k: (v if k == "file" else clean(v)) for k, v in entry.items()})
+        name = entry.get("file")
+        done = scrubbed.get(name) if isinstance(name, str) else None
+        if done is None:
+            try:
+                ctx = _frame_context(entry)
+            except InputError:
+                ctx = None  # malformed: its frame failed; every string is scanned below
+            if ctx is not None:
+                done = redact_context(ctx, policy=policy.context, analyze=_analyze(scanner), memory=memory)
+        if done is None:
+            frames.append({k: (v if k == "file" else clean(v)) for k, v in entry.items()})
+            continue
+        for entity, n in done.entity_counts.items():
+            findings[entity] = findings.get(entity, 0) + n
+        ctx_out = done.to_dict()
+        frames.append(
+            {
+                k: (v if k == "file" else context_value(k, v, ctx_out) if k in _CONTEXT_KEYS else clean(v))
+                for k, v in entry.items()
+            }
+        )
     data = {k: (frames if k == "frames" else clean(v)) for k, v in data.items()}
     with target.open("w", encoding="utf-8") as fh:
         json.dump(data, fh, indent=2, ensure_ascii=False)
         fh.write("\n")
     return {"source": source.name, "output": target.name, "frames": len(contexts), "findings": findings}
+
+
+def _analyze(scanner: TextScanner | None) -> Callable[[str], Any] | None:
+    return None if scanner is None else scanner.analyze
 
 
 def _redact_string(

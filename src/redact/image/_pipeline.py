@@ -49,8 +49,13 @@ def redact_pixels(
     policy: Policy,
     deadline: float,
     memory: SecretMemory | None = None,
+    forced: Sequence[Box] = (),
 ) -> PixelsOut:
-    """Run every stage on one RGB image; raise :class:`EngineError` when a stage fails or overruns."""
+    """Run every stage on one RGB image; raise :class:`EngineError` when a stage fails or overruns.
+
+    ``forced`` boxes (secure fields from the recording context) are painted whatever OCR reads
+    there; a password-looking word OCR reads inside one (a "show password" toggle) is remembered.
+    """
     secs: dict[str, float] = {}
     t = time.perf_counter()
     try:
@@ -61,6 +66,9 @@ def redact_pixels(
         raise EngineError(f"OCR engine {ocr.name!r} failed: {type(exc).__name__}", code="R311") from None
     secs["ocr"] = time.perf_counter() - t
     _check_deadline(deadline, "OCR")
+
+    if memory is not None and forced:
+        remember_inside(page, forced, memory)
 
     t = time.perf_counter()
     pt = build_page_text(page)
@@ -81,7 +89,7 @@ def redact_pixels(
     secs["locate"] = time.perf_counter() - t
 
     t = time.perf_counter()
-    boxes = [b for loc in located for b in loc.boxes]
+    boxes = [b for loc in located for b in loc.boxes] + list(forced)
     out = paint(rgb, boxes, style=policy.style, fill_color=policy.fill_color) if boxes else rgb.copy()
     out_alpha = None
     if alpha is not None:
@@ -111,6 +119,21 @@ def remember_and_recall(text: str, findings: Sequence[TextFinding], memory: Secr
         if (start, end) not in have:
             out.append(TextFinding(entity, start, end, 1.0, "session_memory"))
     return sorted(out, key=lambda f: (f.start, f.end))
+
+
+def remember_inside(page: OcrPage, boxes: Sequence[Box], memory: SecretMemory) -> None:
+    """Remember as ``PASSWORD`` the password-looking words OCR read inside secure-field ``boxes``.
+
+    Only words that look like a password are kept: a field's placeholder ("Password") or its
+    bullets must not become a "secret" redacted everywhere else.
+    """
+    from redact.keys._password import looks_like_password
+
+    for line in page.lines:
+        for word in line.words:
+            cx, cy = (word.box.x0 + word.box.x1) / 2, (word.box.y0 + word.box.y1) / 2
+            if any(b.x0 <= cx < b.x1 and b.y0 <= cy < b.y1 for b in boxes) and looks_like_password(word.text):
+                memory.remember(word.text, "PASSWORD")
 
 
 def _check_deadline(deadline: float, stage: str) -> None:

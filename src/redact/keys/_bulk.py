@@ -16,7 +16,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from redact._errors import InputError, KeyLogError
 from redact.keys._events import KeyEvent, iter_events, parse_event
@@ -24,6 +24,9 @@ from redact.keys._mask import SecretMemory
 from redact.keys._policy import KeyPolicy, OnMalformed
 from redact.keys._scanner import TextScanner
 from redact.keys._stream import KeyMasker, MaskStats
+
+if TYPE_CHECKING:
+    from redact.context._denylist import DenyList
 
 __all__ = ["FileReport", "KeyLogReport", "MalformedLine", "mask_events", "mask_key_log"]
 
@@ -97,8 +100,11 @@ def mask_events(
     *,
     scanner: TextScanner | None,
     policy: KeyPolicy | None = None,
+    deny: DenyList | None = None,
 ) -> list[KeyEvent]:
     """Mask one session held in memory; malformed events raise ``KeyLogError`` naming their index.
+
+    ``deny`` is the deny list (``policy.context.deny_list``); ``None`` uses the default one.
 
     >>> out = mask_events([{"t": 0, "type": "key_down", "key": "a", "focus": {"role": "password"}}], scanner=None)
     >>> out[0].masked
@@ -106,8 +112,8 @@ def mask_events(
     """
     policy = policy if policy is not None else KeyPolicy()
     parsed = [parse_event(e, line=i) for i, e in enumerate(events, 1)]
-    memory = _collect(parsed, scanner, policy) if policy.lookback else None
-    masker = KeyMasker(scanner=scanner, policy=policy, memory=memory)
+    memory = _collect(parsed, scanner, policy, deny) if policy.lookback else None
+    masker = KeyMasker(scanner=scanner, policy=policy, memory=memory, deny=deny)
     out: list[KeyEvent] = []
     for ev in parsed:
         out.extend(masker.feed(ev))
@@ -121,12 +127,14 @@ def mask_key_log(
     *,
     scanner: TextScanner | None,
     policy: KeyPolicy | None = None,
+    deny: DenyList | None = None,
 ) -> KeyLogReport:
     """Mask a key log file into ``dst``, or every ``.jsonl`` under a directory into a mirror tree.
 
     ``src`` and ``dst`` are both files or both directories (``dst`` is created); ``dst`` may
     equal ``src`` to mask in place. Raises ``InputError`` for a bad path and, with
-    ``on_malformed = "stop"``, ``KeyLogError`` naming the file and line.
+    ``on_malformed = "stop"``, ``KeyLogError`` naming the file and line. ``deny`` is the deny
+    list (``policy.context.deny_list``); ``None`` uses the default one.
 
     >>> report = mask_key_log("session.jsonl", "masked.jsonl", scanner=analyzer)  # doctest: +SKIP
     """
@@ -142,7 +150,7 @@ def mask_key_log(
         pairs = [(source, target)]
     else:
         raise InputError(f"input {source} does not exist or is not a file or directory")
-    return KeyLogReport(tuple(_mask_file(s, d, scanner, policy) for s, d in pairs))
+    return KeyLogReport(tuple(_mask_file(s, d, scanner, policy, deny) for s, d in pairs))
 
 
 def _lines(path: Path) -> Iterator[bytes]:
@@ -150,24 +158,28 @@ def _lines(path: Path) -> Iterator[bytes]:
         yield from fh
 
 
-def _collect(events: Iterable[KeyEvent], scanner: TextScanner | None, policy: KeyPolicy) -> SecretMemory:
+def _collect(
+    events: Iterable[KeyEvent], scanner: TextScanner | None, policy: KeyPolicy, deny: DenyList | None
+) -> SecretMemory:
     """First pass of the look-back: run a masker for its memory, discard the output."""
-    masker = KeyMasker(scanner=scanner, policy=policy)
+    masker = KeyMasker(scanner=scanner, policy=policy, deny=deny)
     for ev in events:
         masker.feed(ev)
     masker.flush()
     return masker.memory
 
 
-def _mask_file(source: Path, target: Path, scanner: TextScanner | None, policy: KeyPolicy) -> FileReport:
+def _mask_file(
+    source: Path, target: Path, scanner: TextScanner | None, policy: KeyPolicy, deny: DenyList | None
+) -> FileReport:
     try:
         memory = None
         if policy.lookback:
             memory = _collect(
-                (e for e in iter_events(_lines(source)) if isinstance(e, KeyEvent)), scanner, policy
+                (e for e in iter_events(_lines(source)) if isinstance(e, KeyEvent)), scanner, policy, deny
             )
         target.parent.mkdir(parents=True, exist_ok=True)
-        masker = KeyMasker(scanner=scanner, policy=policy, memory=memory)
+        masker = KeyMasker(scanner=scanner, policy=policy, memory=memory, deny=deny)
         malformed: list[MalformedLine] = []
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     except OSError as exc:

@@ -8,6 +8,11 @@ arrives behind a held key waits too, so the output order is the input order. The
 by ``hold_max_events`` and ``hold_max_seconds`` (event time); at the bound the open run is closed
 and decided as it stands, with the unknown-context policy for a password-looking token.
 
+Events in a deny-listed context (``redact.context``: password managers, banking, private windows,
+lock screens, credential dialogs; matched on app, title or ``url``) have everything typed or
+pasted masked as ``DENY_LISTED``, and their ``title`` and ``url`` fields withheld, whatever the
+other rules say.
+
 The bulk path (``mask_key_log``) and the command use this same object.
 """
 
@@ -16,10 +21,10 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from redact.keys._context import ContextKind
-from redact.keys._events import KEY_DOWN, KeyEvent, parse_event
+from redact.keys._events import FOCUS_CHANGE, KEY_DOWN, KeyEvent, parse_event
 from redact.keys._fields import CardFlow, label_entity
 from redact.keys._mask import KEEP, Fate, MaskGroup, Renderer, SecretMemory, span_events
 from redact.keys._password import PASSWORD, PasswordJudge, inline_secrets
@@ -27,7 +32,13 @@ from redact.keys._policy import KeyPolicy
 from redact.keys._reconstruct import KeyKind, Reconstructor, TypedRun, base_key
 from redact.keys._scanner import TextScanner
 
-__all__ = ["KeyMasker", "MaskStats"]
+if TYPE_CHECKING:
+    from redact.context._denylist import DenyList
+
+__all__ = ["DENY_LISTED", "KeyMasker", "MaskStats"]
+
+#: The entity of keys masked because their context is deny-listed.
+DENY_LISTED = "DENY_LISTED"
 
 _HELD = (KeyKind.CHAR, KeyKind.EDIT, KeyKind.PASTE)
 
@@ -60,7 +71,8 @@ class KeyMasker:
     """Masks a stream of key events inline. One instance per recording session.
 
     ``scanner`` is the text analyzer (``None`` runs only the password, field and memory rules);
-    ``memory`` lets two maskers share what was found (the bulk path's look-back pass).
+    ``memory`` lets two maskers share what was found (the bulk path's look-back pass); ``deny``
+    is the deny list (``policy.context.deny_list``; ``None`` means the default list).
 
     >>> from redact.keys import KeyMasker
     >>> m = KeyMasker(scanner=None)
@@ -75,7 +87,15 @@ class KeyMasker:
         scanner: TextScanner | None,
         policy: KeyPolicy | None = None,
         memory: SecretMemory | None = None,
+        deny: DenyList | None = None,
     ) -> None:
+        if deny is None:
+            from redact.context._policy import ContextPolicy
+
+            deny = ContextPolicy().deny_list
+        self._deny = deny
+        self._where: tuple[str | None, str | None, str | None] = (None, None, None)
+        self._deny_group: MaskGroup | None = None
         self._policy = policy if policy is not None else KeyPolicy()
         self._scanner = scanner
         self._memory = memory if memory is not None else SecretMemory()
@@ -114,10 +134,25 @@ class KeyMasker:
         kind, closed = self._rec.step(eid, ev)
         for run in closed:
             self._decide(run)
+        denied = self._denied(ev)
+        if denied is not None:
+            ev = _withhold_context(ev)
+        else:
+            self._deny_group = None
         if kind in _HELD:
             ctx = self._rec.context
             fate = Fate()
-            if ctx is not None and ctx.kind is ContextKind.SECURE:
+            if denied is not None:
+                group = self._deny_group
+                if group is None:
+                    group = self._deny_group = MaskGroup(DENY_LISTED)
+                    stats = self.stats
+                    stats.findings[DENY_LISTED] = stats.findings.get(DENY_LISTED, 0) + 1
+                    reason = f"deny:{denied}"
+                    stats.reasons[reason] = stats.reasons.get(reason, 0) + 1
+                fate.mask(group)
+                fate.decided = True
+            elif ctx is not None and ctx.kind is ContextKind.SECURE:
                 group = self._secure_group
                 if group is None:
                     group = self._secure_group = MaskGroup(PASSWORD)
@@ -159,6 +194,20 @@ class KeyMasker:
         return out
 
     # -- internals --------------------------------------------------------------------------
+
+    def _denied(self, ev: KeyEvent) -> str | None:
+        """The deny kind of the context ``ev`` happens in: its own app/title/url, the rest inherited
+        from earlier events unless a focus change or another app starts a new window."""
+        app, title, url = self._where
+        raw_url = ev.raw.get("url") if ev.raw is not None else None
+        ev_url = raw_url if isinstance(raw_url, str) else None
+        if ev.type == FOCUS_CHANGE or (ev.app is not None and ev.app != app):
+            where = (ev.app, ev.title, ev_url)
+        else:
+            where = (app, ev.title if ev.title is not None else title, ev_url if ev_url is not None else url)
+        self._where = where
+        hit = self._deny.match(app=where[0], title=where[1], url=where[2])
+        return None if hit is None else hit.kind
 
     def _force(self, boundary: str) -> None:
         run = self._rec.close(boundary)
@@ -250,3 +299,21 @@ class KeyMasker:
                 if f.score >= policy.min_score and f.entity_type not in policy.ignore_entities:
                     spans.append((f.start, f.end, f.entity_type))
         return spans
+
+
+def _withhold_context(ev: KeyEvent) -> KeyEvent:
+    """``ev`` with its title and URL replaced by a placeholder: a deny-listed window's title says too much."""
+    from dataclasses import replace
+
+    from redact.context._scrub import WITHHELD
+
+    raw = ev.raw
+    if raw is not None and (raw.get("title") is not None or raw.get("url") is not None):
+        raw = dict(raw)
+        for key in ("title", "url"):
+            if raw.get(key) is not None:
+                raw[key] = WITHHELD
+    title = None if ev.title is None else WITHHELD
+    if raw is ev.raw and title == ev.title:
+        return ev
+    return replace(ev, title=title, raw=raw)  # ``raw`` is what to_dict writes: it carries the placeholder
