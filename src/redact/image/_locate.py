@@ -266,8 +266,11 @@ class Locator:
         # probably short, and covering more is the safe side of being wrong).
         n = sum(not c.isspace() for c in pt.text[fr.first_char : fr.first_char + fr.n_chars])
         core = (bottom - top) // 4  # the middle of the row: no neighbouring row's descenders
-        last = self._last_inked_cell(grid, top + core, bottom - core, grid.origin + cell * grid.pitch, x1)
-        if last is not None and n > 0 and last - n + 1 > min(cells) - 2:
+        # look for the last glyph only just past where OCR ends the span: further right there may
+        # be a pane border, a scrollbar or another pane's text, which is not the span's ink
+        scan_to = min(x1, math.ceil(pt.words[w_last].box.x1 + 1.5 * grid.pitch))
+        last = self._last_inked_cell(grid, top + core, bottom - core, grid.origin + cell * grid.pitch, scan_to)
+        if last is not None and n > 0 and min(cells) - 1 <= last - n + 1 <= max(cells) + 1:
             cell = last - n + 1
         else:
             cell = min(cells)

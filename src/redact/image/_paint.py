@@ -104,10 +104,15 @@ def _ring_colour(rgb: np.ndarray, mask: np.ndarray, b: Box) -> np.ndarray:
 
 
 def _ink_colour(bg: np.ndarray) -> np.ndarray:
-    """A text-like tone: darker on light backgrounds, lighter on dark ones."""
+    """A faint text-like tone: a little darker on light backgrounds, a little lighter on dark ones.
+
+    Faint on purpose: a strong band could match the shade of grey UI text (secondary labels,
+    timestamps) and leave those glyph pixels at their old value; a faint one changes every glyph
+    pixel of any text readable against the background.
+    """
     lum = 0.299 * bg[0] + 0.587 * bg[1] + 0.114 * bg[2]
     target = np.zeros(3) if lum > 127 else np.full(3, 255.0)
-    return (0.6 * bg + 0.4 * target).astype(np.float32)
+    return (0.82 * bg + 0.18 * target).astype(np.float32)
 
 
 def _blur_look(b: Box, bg: np.ndarray) -> np.ndarray:
