@@ -78,3 +78,21 @@ def test_keys_command_masks_a_password(tmp_path: Path, capsys: pytest.CaptureFix
     out = (tmp_path / "masked.jsonl").read_text()
     assert "Tr0ub4dor" not in out and '"masked": true' in out
     assert "Tr0ub4dor" not in (tmp_path / "r.json").read_text()
+
+
+def test_keys_command_uses_the_policy_deny_list(tmp_path: Path) -> None:
+    """A [context] deny rule from the policy file reaches the key masker: text typed there is masked."""
+    events = [{"t": 1.0, "type": "focus_change", "app": "Signal", "title": "Chat"}]
+    for i, ch in enumerate("see you at noon"):
+        key = "Key.space" if ch == " " else ch
+        events.append({"t": 2.0 + i * 0.2, "type": "key_down", "key": key, "app": "Signal", "title": "Chat"})
+    src = tmp_path / "log.jsonl"
+    src.write_text("\n".join(json.dumps(e) for e in events) + "\n")
+    plain = tmp_path / "plain.jsonl"
+    assert cli.main(["keys", str(src), str(plain)]) == 0
+    assert '"masked": true' not in plain.read_text()  # ordinary chat: nothing sensitive typed
+    policy = tmp_path / "p.toml"
+    policy.write_text('[[context.deny]]\napp = "^Signal$"\nkind = "messaging"\n')
+    denied = tmp_path / "denied.jsonl"
+    assert cli.main(["keys", str(src), str(denied), "--policy", str(policy)]) == 0
+    assert '"masked": true' in denied.read_text() and "noon" not in denied.read_text()

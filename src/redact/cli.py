@@ -120,7 +120,9 @@ def _cmd_keys(args: argparse.Namespace) -> int:
     from redact.text import TextAnalyzer
 
     policy = _policy(args)
-    report = mask_key_log(args.input, args.output, scanner=TextAnalyzer(policy), policy=policy.keys)
+    report = mask_key_log(
+        args.input, args.output, scanner=TextAnalyzer(policy), policy=policy.keys, deny=policy.context.deny_list
+    )
     if args.report:
         args.report.write_text(json.dumps(report.to_dict(), indent=2) + "\n", encoding="utf-8")
     print(

@@ -45,7 +45,7 @@ _PLACEHOLDER_RE = re.compile(
       | \{\{.*\}\}? | \{[A-Za-z_][A-Za-z0-9_.]*\} | \{\}
       | <[^<>]*>? | \[[^\[\]]*\]
       | (?:your|enter|insert|replace)[-_ ]?.* | my[-_].*
-      | .*(?:_here|-here|here_|placeholder|example|dummy|redacted|changeme).*
+      | .*(?:_here|-here|here_|placeholder|dummy|redacted|changeme).*
       | x{3,}.* | \*+ | \.{3,} | …+ | [•●·*x]+ | -+ | _+
       | process\.env\..* | os\.environ.* | env\(.*\) | getenv\(.*\)
     )$""",

@@ -49,6 +49,7 @@ def _found(name: str, text: str) -> list[str]:
         ("labelled_iban", "IBAN\nCynthia Johnson\n340669927\nGBO3 NVTT 2787 4697 1039 23", "GBO3 NVTT 2787 4697 1039 23"),
         ("ocr_email", "git config user.email priya. raman@contoso.net", "priya. raman@contoso.net"),
         ("ocr_email", "mail jane_doe @ mail.example. org now", "jane_doe @ mail.example. org"),
+        ("ocr_email", "ADMIN_EMAIL=tomasz .nowak@contoso. net", "tomasz .nowak@contoso. net"),
     ],
 )
 def test_positive(name: str, text: str, expected: str) -> None:

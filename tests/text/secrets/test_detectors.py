@@ -245,3 +245,11 @@ def test_private_key_block_stops_at_two_foreign_lines() -> None:
     text = "-----BEGIN RSA PRIVATE KEY-----\n" + _KEY_LINES[0] + "\nname: app\nport: 8080\n" + _KEY_LINES[2]
     found = [(m.start, m.end) for m in DETECTORS["private_key"].find(text)]
     assert not any(e > text.index("name: app") for _, e in found)
+
+
+def test_the_documented_example_aws_key_is_still_redacted() -> None:
+    """On a screen, AWS's documented example key cannot be told from a real one: recall first."""
+    from redact.text.secrets import default_detectors
+
+    text = "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE"
+    assert "AKIAIOSFODNN7EXAMPLE" in {text[m.start : m.end] for d in default_detectors() for m in d.find(text)}

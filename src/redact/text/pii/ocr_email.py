@@ -2,7 +2,7 @@
 
 Presidio's e-mail pattern needs the address unbroken; OCR of small UI text often splits it
 (``priya. raman@contoso.net``), and the first half is then left in clear. This detector accepts
-one inserted space after ``.``, ``_`` or ``-`` in the local part and around ``@``, and needs a
+one inserted space around ``.``, ``_`` or ``-`` in the local part and around ``@`` and dots, and needs a
 letters-only top-level domain so that plain prose does not match.
 """
 
@@ -14,8 +14,8 @@ from collections.abc import Iterator
 from redact.text._detector import Detector
 from redact.text._model import Match
 
-_LOCAL = r"[A-Za-z0-9+%]+(?:[._\-] ?[A-Za-z0-9+%]+)*"
-_DOMAIN = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?:\. ?[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)*\. ?[A-Za-z]{2,12}"
+_LOCAL = r"[A-Za-z0-9+%]+(?: ?[._\-] ?[A-Za-z0-9+%]+)*"
+_DOMAIN = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?: ?\. ?[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)* ?\. ?[A-Za-z]{2,12}"
 
 
 class OcrEmailDetector(Detector):
