@@ -44,3 +44,17 @@ def test_body_about_tolerates_a_glyph_or_two(seen):
 @pytest.mark.parametrize("seen", ["a1B2c", "a1B2c3D4e5F", "a1B2c3 D4 e5"])
 def test_body_about_keeps_the_count_roughly(seen):
     assert not re.fullmatch(body_about(ALNUM, 8), seen)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("KEY=sk_live_nFPUDoLjXpz4gjAkj oCBtTDo\nREADME.md\n5 next", "sk_live_nFPUDoLjXpz4gjAkj oCBtTDo"),
+        ("KEY=sk_live_nFPUDoLjXpz4gjAkj\noCBtTDoQ8rT2\nWq8Zr7Tn2Vb\nend", "sk_live_nFPUDoLjXpz4gjAkj\noCBtTDoQ8rT2"),
+    ],
+)
+def test_a_token_wraps_once_and_not_into_a_file_name(text: str, value: str) -> None:
+    from redact.text.secrets import default_detectors
+
+    spans = {text[m.start : m.end] for d in default_detectors() if d.name == "stripe_key" for m in d.find(text)}
+    assert spans == {value}

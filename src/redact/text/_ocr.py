@@ -147,6 +147,7 @@ def looks_random(fragment: str) -> bool:
 
 
 _NOT_TOKEN = re.compile(r"[A-Z]+/\d|[a-z]+://|--?[a-z]")  # HTTP/1.1, a URL, a CLI flag
+_FILE_NAME = re.compile(r"[\w\-]+\.[A-Za-z]{1,4}$")
 _FRAGMENT = re.compile(r"(?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)([^\s\"'`<>(){}\[\],;]+)")
 
 
@@ -158,14 +159,23 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
     the regex match we absorb up to ``max_fragments`` further words separated by a single space or
     a line break when each :func:`looks_random`. Returns the new end offset.
     """
+    wrapped = False
     for _ in range(max_fragments):
         m = _FRAGMENT.match(text, end)
         if not m or m.end() - start > max_length or _NOT_TOKEN.match(m.group(1)):
             break
+        if "\n" in text[end : m.start(1)]:
+            # A token wraps onto the next line at most once, and a file name there (an editor's
+            # sidebar: "README.md") does not continue it.
+            if wrapped or _FILE_NAME.match(m.group(1)):
+                break
+            wrapped = True
         if not looks_random(m.group(1)):
             # A short piece ("z", "Odvi") counts when a random-looking piece follows it.
             nxt = _FRAGMENT.match(text, m.end()) if len(m.group(1)) <= 4 else None
             if nxt is None or not looks_random(nxt.group(1)) or nxt.end() - start > max_length:
+                break
+            if "\n" in text[m.end() : nxt.start(1)]:
                 break
             end = nxt.end()
             continue
