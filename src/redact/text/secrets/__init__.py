@@ -128,12 +128,7 @@ def resolve_overlaps(findings: Iterable[TextFinding], order: Sequence[str] | Non
     >>> [f.detector for f in resolve_overlaps([b, a])]
     ['github_token']
     """
+    from redact.text._analyzer import resolve_overlaps as resolve  # one rule, shared with the analyzer
+
     names = list(order) if order is not None else [cls.name for cls in _ORDER]
-    rank = {name: i for i, name in enumerate(names)}
-    ranked = sorted(findings, key=lambda f: (-f.score, rank.get(f.detector, len(rank)), f.start))
-    kept: list[TextFinding] = []
-    for f in ranked:
-        if any(k.start <= f.start and f.end <= k.end for k in kept):
-            continue
-        kept.append(f)
-    return sorted(kept, key=lambda f: (f.start, f.end))
+    return resolve(list(findings), {name: i for i, name in enumerate(names)})
