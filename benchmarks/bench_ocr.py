@@ -143,11 +143,18 @@ CONFIGS: dict[str, Callable[[], OcrEngine]] = {
     "pytesseract-regions-mosaic": lambda: PytesseractEngine(settings=TesseractSettings()),
     "tesserocr-page": lambda: TesserocrEngine(settings=TesseractSettings(strategy="page")),
     "tesserocr-page-upscaled": lambda: TesserocrEngine(settings=TesseractSettings(strategy="page-upscaled")),
-    "tesserocr-regions": lambda: TesserocrEngine(),
+    "tesserocr-regions": lambda: TesserocrEngine(),  # default: x-height 20 px, squash 0.85
+    "tesserocr-regions-x20-nosquash": lambda: TesserocrEngine(
+        settings=TesseractSettings(target_xheight=20, squash=1.0)),  # the default before 2026-11
     "tesserocr-regions-mosaic": lambda: TesserocrEngine(settings=TesseractSettings(strategy="regions-mosaic")),
-    "tesserocr-regions-x14": lambda: TesserocrEngine(settings=TesseractSettings(target_xheight=14)),
-    "tesserocr-regions-x16": lambda: TesserocrEngine(settings=TesseractSettings(target_xheight=16)),
-    "tesserocr-regions-x24": lambda: TesserocrEngine(settings=TesseractSettings(target_xheight=24)),
+    "tesserocr-regions-x12": lambda: TesserocrEngine(settings=TesseractSettings(target_xheight=12, squash=1.0)),
+    "tesserocr-regions-x14": lambda: TesserocrEngine(settings=TesseractSettings(target_xheight=14, squash=1.0)),
+    "tesserocr-regions-x16": lambda: TesserocrEngine(settings=TesseractSettings(target_xheight=16, squash=1.0)),
+    "tesserocr-regions-x18": lambda: TesserocrEngine(settings=TesseractSettings(target_xheight=18, squash=1.0)),
+    "tesserocr-regions-x16-sq85": lambda: TesserocrEngine(settings=TesseractSettings(target_xheight=16, squash=0.85)),
+    "tesserocr-regions-x16-sq75": lambda: TesserocrEngine(settings=TesseractSettings(target_xheight=16, squash=0.75)),
+    "tesserocr-regions-x14-sq85": lambda: TesserocrEngine(settings=TesseractSettings(target_xheight=14, squash=0.85)),
+    "tesserocr-regions-x24": lambda: TesserocrEngine(settings=TesseractSettings(target_xheight=24, squash=1.0)),
     "tesserocr-regions-ascii": lambda: TesserocrEngine(settings=TesseractSettings(whitelist=ASCII_WHITELIST)),
     "tesserocr-regions-nodict": lambda: TesserocrEngine(settings=TesseractSettings(dictionaries=False)),
 }

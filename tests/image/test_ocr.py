@@ -12,7 +12,13 @@ from redact._errors import EngineError, OcrError
 from redact.eval.render import Segment, render_screen
 from redact.image._model import Box, OcrPage
 from redact.image._ocr import FakeOcrEngine, OcrEngine, make_ocr_engine
-from redact.image._tesseract import TesseractSettings, find_tessdata, parse_tsv
+from redact.image._tesseract import (
+    PytesseractEngine,
+    TesseractSettings,
+    TesserocrEngine,
+    find_tessdata,
+    parse_tsv,
+)
 
 IMAGE = np.zeros((100, 200, 3), np.uint8)
 KEY = "AKIAIOSFODNN7EXAMPLE"
@@ -63,6 +69,12 @@ def test_missing_tessdata_says_how_to_install(tmp_path: object) -> None:
 def test_invalid_strategy_is_rejected_on_construction() -> None:
     with pytest.raises(EngineError, match="regions"):
         TesseractSettings(strategy="magic")
+
+
+@pytest.mark.parametrize("kwargs", [{"squash": 0.3}, {"squash": 1.2}, {"time_limit": 0}])
+def test_out_of_range_settings_are_rejected(kwargs: dict[str, float]) -> None:
+    with pytest.raises(EngineError):
+        TesseractSettings(**kwargs)  # type: ignore[arg-type]
 
 
 def test_regions_strategy_turns_tesseract_inversion_off() -> None:
@@ -143,6 +155,14 @@ def test_tesserocr_engine_is_safe_to_share_between_threads(tesserocr_engine: Ocr
 def test_tesserocr_rejects_what_is_not_an_rgb_array(tesserocr_engine: OcrEngine) -> None:
     with pytest.raises(OcrError):
         tesserocr_engine.read(np.zeros((10, 10, 5), np.uint8))
+
+
+@pytest.mark.ocr
+@pytest.mark.parametrize("engine_cls", [TesserocrEngine, PytesseractEngine])
+def test_a_page_over_the_time_limit_is_an_ocr_error_not_a_partial_page(engine_cls: type) -> None:
+    engine = engine_cls(settings=TesseractSettings(time_limit=0.001))
+    with pytest.raises(OcrError, match="time limit"):
+        engine.read(_small_screen().image)
 
 
 @pytest.mark.ocr

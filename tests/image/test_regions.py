@@ -86,6 +86,35 @@ def test_boxes_map_back_to_original_coordinates(theme: str, size: int, scale: in
                    abs(best.x1 - want.x1), abs(best.y1 - want.y1)) <= 3, (best, want)
 
 
+def test_boxes_map_back_when_regions_are_narrowed() -> None:
+    tokens = ["AKIAIOSFODNN7EXAMPLE", "jane.doe@example.com"]
+    screen = render_screen("terminal", tokens, theme="dark", size=13, width=900, height=300)
+    truth = [b for t, b in screen.words if t in tokens]
+    lines = run_strategy(screen.image, _ink_recogniser, squash=0.8)
+    got = [w.box for ln in lines for w in ln.words]
+    for want in truth:
+        best = min(got, key=lambda b: abs(b.x0 - want.x0) + abs(b.y0 - want.y0))
+        assert max(abs(best.x0 - want.x0), abs(best.y0 - want.y0),
+                   abs(best.x1 - want.x1), abs(best.y1 - want.y1)) <= 3, (best, want)
+
+
+def test_identical_regions_are_recognised_once_and_mapped_to_each_place() -> None:
+    tokens = ["AKIAIOSFODNN7EXAMPLE"] * 3
+    screen = render_screen("terminal", tokens, theme="light", size=14, width=700, height=300)
+    calls: list[int] = []
+
+    def counting(image: np.ndarray, psm: int) -> str:
+        calls.append(psm)
+        return _ink_recogniser(image, psm)
+
+    lines = run_strategy(screen.image, counting)
+    truth = [b for t, b in screen.words if t == tokens[0]]
+    assert len(truth) == 3 and len(calls) < len(find_text_regions(to_gray(screen.image)))
+    got = [w.box for ln in lines for w in ln.words]
+    for want in truth:
+        assert any(abs(b.x0 - want.x0) <= 3 and abs(b.y0 - want.y0) <= 3 for b in got), want
+
+
 def _word(text: str, x0: int, x1: int, y0: int = 10, y1: int = 24) -> OcrWord:
     return OcrWord(text=text, box=Box(x0, y0, x1, y1), conf=90.0)
 
