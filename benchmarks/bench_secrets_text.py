@@ -75,6 +75,18 @@ def main() -> None:
         scan(dets, chunk)
         best = min(best, time.perf_counter() - t0)
     print(f"speed: {best * 1000:.1f} ms per 1,000 lines (one string, all {len(dets)} detectors, best of 5)")
+    # Worst cases: long token-like runs that almost match (backtracking traps for OCR-tolerant
+    # patterns with optional breaks). These must stay linear.
+    traps = {
+        "eyJ runs without dots": ("eyJ" + "a" * 60 + " ") * 40 + "\n" + "eyJhbGciOi " * 200,
+        "long base64 lines": ("QUJDREVGR0hJSktMTU5PUFFSU1RVVldYWVo" * 3 + "\n") * 60,
+        "prefix storms": "sk_live_ ghp_ xoxb- AKIA glpat- hf_ npm_ " * 300,
+    }
+    for name, trap in traps.items():
+        t0 = time.perf_counter()
+        for d in dets:
+            list(d.find(trap))
+        print(f"worst case '{name}' ({len(trap):,} chars): {(time.perf_counter() - t0) * 1000:.1f} ms")
 
 
 if __name__ == "__main__":

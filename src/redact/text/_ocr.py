@@ -52,6 +52,10 @@ _CONFUSABLE: dict[str, str] = {
 
 #: An optional break inside a token: one or two spaces, or a line break with indentation.
 SPLIT = r"(?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)?"
+#: The same break, not optional: use it *between* repeated pieces (``X+(?:GAP X+){0,3}``). With an
+#: optional break such a pattern backtracks exponentially on a long run without a match (25 s on
+#: one log page); with a mandatory one each split point is tried once.
+GAP = r"(?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)"
 
 #: Body classes widened with the glyphs OCR produces for their members.
 ALNUM = r"[A-Za-z0-9|]"

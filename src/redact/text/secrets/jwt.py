@@ -11,10 +11,10 @@ import binascii
 import json
 import re
 
-from redact.text._ocr import SPLIT, compact, repair, tolerant
+from redact.text._ocr import GAP, SPLIT, compact, repair, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
-_PART = r"[A-Za-z0-9_\-—|]+(?:" + SPLIT + r"[A-Za-z0-9_\-—|]+){0,3}"
+_PART = r"[A-Za-z0-9_\-—|]+(?:" + GAP + r"[A-Za-z0-9_\-—|]+){0,3}"
 _DOT = SPLIT + r"[.,]" + SPLIT
 
 
