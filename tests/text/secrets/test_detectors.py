@@ -253,3 +253,18 @@ def test_the_documented_example_aws_key_is_still_redacted() -> None:
 
     text = "AWS_ACCESS_KEY_ID=AKIAIOSFODNN7EXAMPLE"
     assert "AKIAIOSFODNN7EXAMPLE" in {text[m.start : m.end] for d in default_detectors() for m in d.find(text)}
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("KEY=AKIAQ4ZXJ5KD7WP2RTY", True),  # OCR dropped one glyph
+        ("KEY=AKIAQ4ZXJ5KD7WP2RTYEE", True),  # OCR doubled one
+        ("KEY=AKIAQ4ZXJ5KD7WP2RTYEEXX", False),  # three too many: not an access key id
+        ("KEY=AKIAQ4ZXJ5KD7WP2", False),
+    ],
+)
+def test_aws_access_key_tolerates_one_glyph_of_ocr_length_drift(text: str, found: bool) -> None:
+    from redact.text.secrets.aws_access_key import AwsAccessKeyDetector
+
+    assert bool(list(AwsAccessKeyDetector().find(text))) is found

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from redact.text._ocr import SPLIT, body, tolerant
+from redact.text._ocr import SPLIT, body_about, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
 
@@ -16,4 +16,6 @@ class AwsAccessKeyDetector(TokenDetector):
     name = "aws_access_key"
     entity_type = "AWS_ACCESS_KEY"
     score = 0.97
-    patterns = (re.compile(START + f"(?:{_PREFIX})" + SPLIT + body(_BASE32, 16) + END),)
+    # OCR drops or doubles a glyph in about one random key in five: AKIA is distinctive enough to
+    # accept one character either way.
+    patterns = (re.compile(START + f"(?:{_PREFIX})" + SPLIT + body_about(_BASE32, 16, slack=1) + END),)
