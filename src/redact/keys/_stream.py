@@ -261,7 +261,7 @@ class KeyMasker:
 
     def _mask_findings(self, run: TypedRun) -> None:
         text = run.text
-        spans = self._find(text)
+        spans = self._find(text, label=run.context.label)
         if run.context.kind in (ContextKind.TERMINAL, ContextKind.UNKNOWN):
             spans.extend((s, e, PASSWORD) for s, e in inline_secrets(text))
         fates = self._open
@@ -291,13 +291,22 @@ class KeyMasker:
         if spans:
             stats.runs_masked += 1
 
-    def _find(self, text: str) -> list[tuple[int, int, str]]:
+    def _find(self, text: str, *, label: str | None = None) -> list[tuple[int, int, str]]:
+        """Spans of ``text`` that are remembered secrets or that the scanner finds.
+
+        A field's label is given to the scanner as context ("Phone: 415 555 0132"), as it would
+        read on a form: a bare number typed into a field is a phone number only because of it.
+        """
         spans = self._memory.find(text)
         if self._scanner is not None and len(text.strip()) >= 3:
             policy = self._policy
-            for f in self._scanner.analyze(text):
+            prefix = f"{label.strip()}: " if label and label.strip() else ""
+            for f in self._scanner.analyze(prefix + text):
+                start, end = f.start - len(prefix), f.end - len(prefix)
+                if end <= 0:
+                    continue  # a finding inside the label itself
                 if f.score >= policy.min_score and f.entity_type not in policy.ignore_entities:
-                    spans.append((f.start, f.end, f.entity_type))
+                    spans.append((max(0, start), end, f.entity_type))
         return spans
 
 

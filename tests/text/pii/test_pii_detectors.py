@@ -50,6 +50,11 @@ def _found(name: str, text: str) -> list[str]:
         ("ocr_email", "git config user.email priya. raman@contoso.net", "priya. raman@contoso.net"),
         ("ocr_email", "mail jane_doe @ mail.example. org now", "jane_doe @ mail.example. org"),
         ("ocr_email", "ADMIN_EMAIL=tomasz .nowak@contoso. net", "tomasz .nowak@contoso. net"),
+        ("ocr_email", "Inbox - jane.doe@corp.com", "jane.doe@corp.com"),
+        ("phone_shape", "call (556) 596-1733 today", "(556) 596-1733"),
+        ("phone_shape", "+1 411 252 8138", "+1 411 252 8138"),
+        ("phone_shape", "tel 415.555.0132", "415.555.0132"),
+        ("phone_shape", "+44 20 7946 0958", "+44 20 7946 0958"),  # the title's dash is not joined
     ],
 )
 def test_positive(name: str, text: str, expected: str) -> None:
@@ -71,6 +76,10 @@ def test_positive(name: str, text: str, expected: str) -> None:
         ("labelled_iban", "IBAN not set"),
         ("ocr_email", "see @ mention and v1.2 @ home"),
         ("ocr_email", "user@localhost"),
+        ("phone_shape", "order 4155550132 shipped"),
+        ("phone_shape", "2024-11-30 10:15:02"),
+        ("phone_shape", "version 1.2.3.4 and 10.0.0.1"),
+        ("phone_shape", "SKU 123-456-78901"),
         ("date_of_birth", "Start date\nCost center\n10/10/2024 21:32"),
         ("date_of_birth", "Date of birth is required\n2024-01-01"),
         ("insurance_id", "Insurance member ID\n1983-09-20\nPhone"),

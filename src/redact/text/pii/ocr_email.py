@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from redact.text._detector import Detector
 from redact.text._model import Match
 
-_LOCAL = r"[A-Za-z0-9+%]+(?: ?[._\-] ?[A-Za-z0-9+%]+)*"
+_LOCAL = r"[A-Za-z0-9+%]+(?:(?:[._\-]| \.) ?[A-Za-z0-9+%]+)*"
 _DOMAIN = r"[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?(?: ?\. ?[A-Za-z0-9](?:[A-Za-z0-9\-]*[A-Za-z0-9])?)* ?\. ?[A-Za-z]{2,12}"
 
 
