@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -54,7 +53,6 @@ class Redactor:
         self._policy = policy if policy is not None else Policy()
         self._analyzer = analyzer if analyzer is not None else TextAnalyzer(self._policy)
         self._ocr = ocr if ocr is not None else make_ocr_engine(self._policy.ocr_engine)
-        self._lock = threading.Lock()
 
     @property
     def policy(self) -> Policy:
