@@ -17,7 +17,7 @@ from __future__ import annotations
 import math
 import statistics
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -242,14 +242,19 @@ class Locator:
         w_last, _, b = fr.pieces[-1]
         if w_last != line_words[-1] or b < len(pt.words[w_last].text):
             return None  # something follows on the line: keep the general geometry
+        if line_words[0] in self._secret_start:
+            return None  # no context glyph on the line to place the grid by
+        # The line's own grid: the page's phase where the line's first glyph sits on it (a terminal),
+        # else that glyph itself (another pane, another column).
+        x_first = pt.words[line_words[0]].box.x0
+        on_page = grid.origin + round((x_first - grid.origin) / grid.pitch) * grid.pitch
+        grid = replace(grid, origin=on_page if abs(on_page - x_first) <= 0.2 * grid.pitch else x_first)
         # Two OCR-based estimates of the span's first cell: its offset inside its OCR word, and its
         # offset from the line's first glyph. OCR moves word boxes and inserts spaces, each by a
         # cell or so, so they are cross-checked against the pixels below.
         cells = [round((x_est - grid.origin) / grid.pitch)]
-        first = pt.words[line_words[0]]
-        if line_words[0] not in self._secret_start:
-            column = fr.first_char - pt.line_start[fr.line]
-            cells.append(round((first.box.x0 + column * grid.pitch - grid.origin) / grid.pitch))
+        column = fr.first_char - pt.line_start[fr.line]
+        cells.append(round((x_first + column * grid.pitch - grid.origin) / grid.pitch))
         cell = min(cells)
         x1 = self._row_right_limit(fr, grid.origin + cell * grid.pitch) - 1
         if x1 < pt.words[w_last].box.x1 + pad:
@@ -311,16 +316,23 @@ class Locator:
         clean = [li for li, ws in by_line.items() if not any(w in self._sensitive for w in ws)]
         samples: list[float] = []
         origins: list[int] = []
+        sampled_lines: set[int] = set()
         for li in clean:
             ws = by_line[li]
             first = pt.words[ws[0]]
             origins.append(first.box.x0)
+            # Words with letters only: digits have one width even in proportional fonts (tables of
+            # amounts and dates would otherwise pass for a terminal).
             for w in ws[1:]:
                 d = pt.line_start_offset(w)
-                if d >= 4:
+                if d >= 4 and any(c.isalpha() for c in pt.words[w].text + first.text):
                     samples.append((pt.words[w].box.x0 - first.box.x0) / d)
-            if len(pt.words[ws[0]].text) >= 6 and len(ws) == 1:  # one long word: its ink spans the cells
-                samples.append((first.box.width + 1) / len(first.text))
+                    sampled_lines.add(li)
+            if len(first.text) >= 6 and len(ws) == 1 and sum(c.isalpha() for c in first.text) >= 4:
+                samples.append((first.box.width + 1) / len(first.text))  # one long word spans its cells
+                sampled_lines.add(li)
+        if len(sampled_lines) < 3:
+            return None
         if len(samples) < 3:
             return None
         med = statistics.median(samples)
