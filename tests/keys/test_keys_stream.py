@@ -99,3 +99,35 @@ def test_flush_releases_everything():
     for ev in Log(app="Notes").type("draft").events:
         m.feed(ev)
     assert len(m.flush()) == 10 and m.held == 0
+
+
+def test_window_titles_and_urls_on_key_events_are_scrubbed() -> None:
+    """A title or URL on every key event leaks like any frame's context: it is scrubbed the same way."""
+    from redact.keys import KeyMasker
+
+    from ._fake_scanner import FakeScanner
+
+    scanner = FakeScanner()
+    masker = KeyMasker(scanner=scanner)
+    out = []
+    for i, ch in enumerate("hello"):
+        out += masker.feed({"t": float(i), "type": "key_down", "key": ch, "app": "Firefox",
+                            "title": "Inbox - jane.doe@corp.com", "url": "https://mail.example/?token=Zx81Q"})
+    out += masker.flush()
+    assert out
+    for ev in out:
+        written = ev.to_dict()
+        assert "jane.doe" not in str(written) and "Zx81Q" not in str(written)
+        assert written["title"] == "Inbox - <EMAIL_ADDRESS>"
+    calls = scanner.calls
+    masker.feed({"t": 9.0, "type": "key_down", "key": "x", "app": "Firefox", "title": "Inbox - jane.doe@corp.com"})
+    assert scanner.calls - calls <= 1  # the same title is not analysed again on every key
+
+
+def test_without_a_scanner_titles_pass_unchanged() -> None:
+    from redact.keys import KeyMasker
+
+    masker = KeyMasker(scanner=None)
+    out = masker.feed({"t": 0.0, "type": "key_down", "key": "a", "app": "Firefox", "title": "Inbox - jane.doe@corp.com"})
+    out += masker.flush()
+    assert all(ev.to_dict()["title"] == "Inbox - jane.doe@corp.com" for ev in out)

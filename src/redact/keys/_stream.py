@@ -107,6 +107,9 @@ class KeyMasker:
         self._open: dict[int, Fate] = {}  # undecided fates of the open run, by event id
         self._pastes: dict[int, KeyEvent] = {}
         self._pressed: dict[str, Fate] = {}
+        # scrubbed (title, url) by (title, url, secrets known): a window's title repeats on every
+        # key event typed in it, so it is analysed once, and again only when a new secret is learnt
+        self._where_cache: dict[tuple[str | None, str | None, int], tuple[str | None, str | None]] = {}
         self._secure_group: MaskGroup | None = None
         self._held_since: float | None = None
         self._eid = 0
@@ -139,6 +142,7 @@ class KeyMasker:
             ev = _withhold_context(ev)
         else:
             self._deny_group = None
+            ev = self._scrub_where(ev)
         if kind in _HELD:
             ctx = self._rec.context
             fate = Fate()
@@ -291,6 +295,31 @@ class KeyMasker:
         if spans:
             stats.runs_masked += 1
 
+    def _scrub_where(self, ev: KeyEvent) -> KeyEvent:
+        """Scrub the window title and URL an event carries ("Inbox - jane@corp.com", "?token=...").
+
+        The same detectors as everywhere; remembered secrets too. Without a scanner (the caller
+        asked for password rules only) the fields pass as they are.
+        """
+        url = ev.raw.get("url") if ev.raw is not None else None
+        if self._scanner is None or (ev.title is None and not isinstance(url, str)):
+            return ev
+        key = (ev.title, url if isinstance(url, str) else None, len(self._memory))
+        hit = self._where_cache.get(key)
+        if hit is None:
+            from redact.context._model import FrameContext
+            from redact.context._scrub import redact_context
+
+            ctx = FrameContext(app=ev.app, title=key[0], url=key[1])
+            scrubbed = redact_context(ctx, analyze=self._scanner.analyze, memory=self._memory)
+            hit = (scrubbed.title, scrubbed.url)
+            if len(self._where_cache) > 512:
+                self._where_cache.clear()
+            self._where_cache[key] = hit
+        if hit == key[:2]:
+            return ev
+        return _replace_where(ev, hit[0], hit[1])
+
     def _find(self, text: str, *, label: str | None = None) -> list[tuple[int, int, str]]:
         """Spans of ``text`` that are remembered secrets or that the scanner finds.
 
@@ -308,6 +337,19 @@ class KeyMasker:
                 if f.score >= policy.min_score and f.entity_type not in policy.ignore_entities:
                     spans.append((max(0, start), end, f.entity_type))
         return spans
+
+
+def _replace_where(ev: KeyEvent, title: str | None, url: str | None) -> KeyEvent:
+    """``ev`` with its title and URL replaced (in the parsed fields and in ``raw``, which is written)."""
+    from dataclasses import replace
+
+    raw = dict(ev.raw) if ev.raw is not None else None
+    if raw is not None:
+        if raw.get("title") is not None:
+            raw["title"] = title
+        if raw.get("url") is not None:
+            raw["url"] = url
+    return replace(ev, title=title, raw=raw)
 
 
 def _withhold_context(ev: KeyEvent) -> KeyEvent:
