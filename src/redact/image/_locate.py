@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from redact.image._model import Box, OcrPage, OcrWord
+from redact.image._model import Box, OcrLine, OcrPage, OcrWord
 from redact.text._model import TextFinding
 
 
@@ -93,6 +93,30 @@ def build_page_text(page: OcrPage) -> PageText:
     return PageText(
         "".join(parts), tuple(char_word), tuple(char_off), tuple(words), tuple(word_line), tuple(line_start), tuple(word_start)
     )
+
+
+def column_order(page: OcrPage) -> OcrPage | None:
+    """The page's lines in column reading order, or None when the page has one column.
+
+    Lines whose horizontal extents overlap (directly or through other lines) form a column; the
+    columns are read left to right, each top to bottom. A file tree beside an editor, a channel
+    list beside a chat, a label column beside a value column all become separate runs of text,
+    so that a token wrapped over two lines of one pane is contiguous again.
+    """
+    lines = sorted(page.lines, key=lambda ln: ln.box.x0)
+    columns: list[list[OcrLine]] = []
+    right: list[int] = []
+    for ln in lines:
+        if columns and ln.box.x0 < right[-1]:
+            columns[-1].append(ln)
+            right[-1] = max(right[-1], ln.box.x1)
+        else:
+            columns.append([ln])
+            right.append(ln.box.x1)
+    if sum(len(c) >= 2 for c in columns) < 2:
+        return None
+    ordered = tuple(ln for col in columns for ln in sorted(col, key=lambda ln: (ln.box.y0, ln.box.x0)))
+    return OcrPage(page.width, page.height, ordered, page.engine)
 
 
 def fragments(pt: PageText, start: int, end: int) -> list[Fragment]:

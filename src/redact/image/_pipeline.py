@@ -16,7 +16,7 @@ import numpy as np
 from redact._errors import EngineError
 from redact._memory import SecretMemory
 from redact._policy import Policy
-from redact.image._locate import Locator, build_page_text
+from redact.image._locate import Locator, build_page_text, column_order
 from redact.image._model import Box, OcrPage
 from redact.image._ocr import OcrEngine
 from redact.image._paint import paint
@@ -70,23 +70,39 @@ def redact_pixels(
     if memory is not None and forced:
         remember_inside(page, forced, memory)
 
-    t = time.perf_counter()
-    pt = build_page_text(page)
-    try:
-        findings = list(analyze(pt.text))
-    except EngineError:
-        raise
-    except Exception as exc:
-        raise EngineError(f"text analysis failed: {type(exc).__name__}", code="R321") from None
-    if memory is not None:
-        findings = remember_and_recall(pt.text, findings, memory)
-    secs["analyze"] = time.perf_counter() - t
-    _check_deadline(deadline, "detection")
+    # Reading order matters to the detectors (a token wrapped onto the next line, a label above
+    # its value). Rows across the whole page interleave a sidebar or a second pane with the main
+    # one, so a page with several columns is analysed in column order too, and both are kept.
+    orders = [page]
+    by_column = column_order(page)
+    if by_column is not None:
+        orders.append(by_column)
+    located: list[Located] = []
+    seen: set[tuple[str, tuple[Box, ...]]] = set()
+    secs["analyze"] = secs["locate"] = 0.0
+    for ordered in orders:
+        t = time.perf_counter()
+        pt = build_page_text(ordered)
+        try:
+            findings = list(analyze(pt.text))
+        except EngineError:
+            raise
+        except Exception as exc:
+            raise EngineError(f"text analysis failed: {type(exc).__name__}", code="R321") from None
+        if memory is not None:
+            findings = remember_and_recall(pt.text, findings, memory)
+        secs["analyze"] += time.perf_counter() - t
+        _check_deadline(deadline, "detection")
 
-    t = time.perf_counter()
-    locator = Locator(page, pt, findings, padding=policy.padding, image=rgb)
-    located = tuple(Located(f, tuple(locator.boxes(i))) for i, f in enumerate(findings))
-    secs["locate"] = time.perf_counter() - t
+        t = time.perf_counter()
+        locator = Locator(ordered, pt, findings, padding=policy.padding, image=rgb)
+        for i, f in enumerate(findings):
+            loc = Located(f, tuple(locator.boxes(i)))
+            key = (f.entity_type, loc.boxes)
+            if key not in seen:
+                seen.add(key)
+                located.append(loc)
+        secs["locate"] += time.perf_counter() - t
 
     t = time.perf_counter()
     boxes = [b for loc in located for b in loc.boxes] + list(forced)
@@ -97,7 +113,7 @@ def redact_pixels(
         for b in boxes:
             out_alpha[b.y0 : b.y1, b.x0 : b.x1] = 255  # the redaction is opaque whatever was there
     secs["paint"] = time.perf_counter() - t
-    return PixelsOut(out, out_alpha, located, secs, getattr(page, "engine", "") or ocr.name)
+    return PixelsOut(out, out_alpha, tuple(located), secs, getattr(page, "engine", "") or ocr.name)
 
 
 #: Findings worth remembering for the rest of a session: secrets and passwords, not names or e-mails

@@ -268,3 +268,14 @@ def test_aws_access_key_tolerates_one_glyph_of_ocr_length_drift(text: str, found
     from redact.text.secrets.aws_access_key import AwsAccessKeyDetector
 
     assert bool(list(AwsAccessKeyDetector().find(text))) is found
+
+
+def test_a_jwt_garbled_by_ocr_is_still_a_jwt() -> None:
+    """Both leading parts open with eyJ: a JWT even when OCR damage stops the base64 from decoding."""
+    from redact.text.secrets.jwt import JwtDetector
+
+    text = ("here's the JWT: eyJhbGc10iAiRVMyNTYiLCAidHLwIj ogIkpXVCJ9. eyJzdWIL01A1MTgSNj QOMDQyIiwgImShbWUi01A1Q2h "
+            "LbiIsICIpYXQi01AxNzk2Nj QOODQxfQ. buCIZ7wHnKXDux2ID-ZIBAxJ6_55CoM__w2P0vGjsvv please")
+    (m,) = JwtDetector().find(text)
+    assert text[m.start : m.end].startswith("eyJhbGc") and text[m.start : m.end].endswith("jsvv")
+    assert list(JwtDetector().find("eyJfoo.bar.baz and eyJ.eyJ.x")) == []

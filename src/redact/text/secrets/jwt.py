@@ -14,7 +14,7 @@ import re
 from redact.text._ocr import GAP, SPLIT, compact, repair, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
-_PART = r"[A-Za-z0-9_\-—|]+(?:" + GAP + r"[A-Za-z0-9_\-—|]+){0,3}"
+_PART = r"[A-Za-z0-9_\-—|]+(?:" + GAP + r"[A-Za-z0-9_\-—|]+){0,6}"
 _DOT = SPLIT + r"[.,]" + SPLIT
 
 
@@ -23,14 +23,23 @@ class JwtDetector(TokenDetector):
     entity_type = "JWT"
     score = 0.97
     variable = True
+    max_breaks = 14  # a long token in small text: OCR inserts a space every few dozen characters
     patterns = (
         re.compile(START + tolerant("eyJ") + _PART + _DOT + tolerant("eyJ") + _PART + _DOT
                    + r"[A-Za-z0-9_\-—|]*" + END),
     )
 
     def validate(self, value: str) -> bool:
+        # Two dot-separated parts that both open with "eyJ" (base64 of '{"') are a JWT on their
+        # own; the JSON check below only matters when OCR left the text clean enough to decode.
+        # OCR of small text (1/l, 0/O, inserted spaces) garbles the base64 of long tokens, and a
+        # failed decode must not let a session token through.
         parts = repair(value).replace("|", "l").split(".")
-        return len(parts) >= 3 and _is_json_object(parts[0]) and _is_json_object(parts[1])
+        if len(parts) < 3:
+            return False
+        if _is_json_object(parts[0]) and _is_json_object(parts[1]):
+            return True
+        return all(compact(p).startswith(("eyJ", "ey)", "eyj")) for p in parts[:2]) and len(compact(parts[1])) >= 16
 
 
 def _is_json_object(part: str) -> bool:
