@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
@@ -81,10 +82,7 @@ class ImageResult:
 
     @property
     def entity_counts(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for f in self.findings:
-            counts[f.entity_type] = counts.get(f.entity_type, 0) + 1
-        return counts
+        return dict(Counter(f.entity_type for f in self.findings))
 
     def to_dict(self) -> dict[str, Any]:
         """The manifest form of this result: JSON-ready, with no raw value.

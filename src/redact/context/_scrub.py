@@ -15,6 +15,7 @@ A deny-listed context is not analysed: its title, URL, clipboard and labels are 
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
@@ -69,10 +70,7 @@ class ScrubbedContext:
 
     @property
     def entity_counts(self) -> dict[str, int]:
-        counts: dict[str, int] = {}
-        for f in self.findings:
-            counts[f.entity_type] = counts.get(f.entity_type, 0) + 1
-        return counts
+        return dict(Counter(f.entity_type for f in self.findings))
 
     def to_dict(self) -> dict[str, Any]:
         """The scrubbed context in its ``session.json`` form (see ``docs/context.md``)."""
