@@ -279,3 +279,19 @@ def test_a_jwt_garbled_by_ocr_is_still_a_jwt() -> None:
     (m,) = JwtDetector().find(text)
     assert text[m.start : m.end].startswith("eyJhbGc") and text[m.start : m.end].endswith("jsvv")
     assert list(JwtDetector().find("eyJfoo.bar.baz and eyJ.eyJ.x")) == []
+
+
+def test_private_key_body_lines_with_ocr_junk_stay_in_the_block() -> None:
+    """OCR of small text turns a glyph into ']' or '}' and doubles spaces: still a body line."""
+    from redact.text.secrets.private_key import PrivateKeyDetector
+
+    text = (
+        "-----BEGIN RSA PRIVATE KEY-----\n"
+        "MIIMMOVBZt4KaxwuJ pahdZwKPVW9UIVIYQXqQPPq012zSn1jkzrUUSBEgGhTq/So\n"
+        "HyMgAQMOp8r2UKcX+] GMZ+0fF fhgdEsWTY tUkZxZvCdd3KssqkElyurSOgEYaotd\n"
+        "WNWP} qnFLLnMPzwtsd0af41028zP3Jk4spspJOiLPj1740+Bh/09Q2QaexVZ/yRE\n"
+        "-----END RSA PRIVATE KEY-----\n"
+        "SENTRY_RELEASE=6df0a13e6947e323f51e9c00826e0fafb94fe87c"
+    )
+    (m,) = PrivateKeyDetector().find(text)
+    assert text[m.start : m.end].endswith("-----END RSA PRIVATE KEY-----")

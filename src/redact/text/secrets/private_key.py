@@ -76,8 +76,21 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
+_OCR_JUNK = frozenset("[]{}()|!'`")  # what OCR makes of base64 glyphs in small text
+_B64_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
+
+
 def _is_body(text: str, span: tuple[int, int]) -> bool:
-    return span[1] > span[0] and _BODY.fullmatch(text, span[0], span[1]) is not None
+    """A base64 body line, also as OCR reads one: a stray ``]``, ``}`` or double space in it."""
+    if span[1] <= span[0]:
+        return False
+    if _BODY.fullmatch(text, span[0], span[1]) is not None:
+        return True
+    glyphs = "".join(text[span[0] : span[1]].split())
+    if len(glyphs) < 40 or "=" in glyphs.rstrip("="):
+        return False  # an assignment (NAME=value) is not a body line
+    odd = [c for c in glyphs if c not in _B64_CHARS]
+    return len(odd) <= 0.1 * len(glyphs) and all(c in _OCR_JUNK for c in odd)
 
 
 def _block_lines(text: str, lines: list[tuple[int, int]], i: int) -> list[int]:
