@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Set up redact on a fresh Debian machine and run one job:
-#   bash scripts/bootstrap.sh demo   # redact the bundled screenshots into out/ and print a summary
-#   bash scripts/bootstrap.sh test   # run the test suite
+#   bash ./scripts/bootstrap.sh demo   # redact the bundled screenshots into out/ and print a summary
+#   bash ./scripts/bootstrap.sh test   # run the test suite
 # Installs (only what is missing): Debian tesseract-ocr, tesseract-ocr-eng and the DejaVu/Liberation
 # fonts the tests render with; a virtualenv in .venv with redact and its dev extras.
 set -euo pipefail
