@@ -58,3 +58,13 @@ def test_a_token_wraps_once_and_not_into_a_file_name(text: str, value: str) -> N
 
     spans = {text[m.start : m.end] for d in default_detectors() if d.name == "stripe_key" for m in d.find(text)}
     assert spans == {value}
+
+
+def test_a_token_does_not_wrap_into_the_next_lines_number() -> None:
+    """In an editor each line starts with its number: '14 STRIPE_API_KEY=...' is not a continuation."""
+    from redact.text.secrets import default_detectors
+
+    text = "13 AWS_SECRET_ACCESS_KEY=hbvT9/eL28RCE2rnrtBXauQdewlcHMoOpFrFNCW8\n14 STRIPE_API_KEY=sk_live_YBLY8EgHZ46Qy4MH8gHfTWZx"
+    for d in default_detectors():
+        for m in d.find(text):
+            assert "\n" not in text[m.start : m.end], d.name

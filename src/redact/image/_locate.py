@@ -95,6 +95,22 @@ def build_page_text(page: OcrPage) -> PageText:
     )
 
 
+def _agrees(mono: Box, general: Box, ink: Box, pitch: float) -> bool:
+    """Whether a grid box is a refinement of the general one, not a grid gone wrong.
+
+    A page's grid can be off for a given line (an editor's gutter, a sidebar with another line
+    spacing): then the grid box starts cells away from the span or sits between two rows. Such a
+    box is dropped for the general geometry, which is always on the glyphs.
+    """
+    cy_mono, cy_ink = (mono.y0 + mono.y1) / 2, (ink.y0 + ink.y1) / 2
+    return (
+        abs(mono.x0 - general.x0) <= 2.5 * pitch
+        and abs(cy_mono - cy_ink) <= 0.3 * max(ink.height, 1)
+        and mono.y0 <= ink.y0
+        and mono.y1 >= ink.y1
+    )
+
+
 def column_order(page: OcrPage) -> OcrPage | None:
     """The page's lines in column reading order, or None when the page has one column.
 
@@ -245,10 +261,11 @@ class Locator:
         right = max(est_x1, ink_x1) + pad
         bucket = max(4, round(lh))
         width = math.ceil((right - x_start) / bucket) * bucket
+        general = Box(int(x_start), int(top), int(x_start + width), int(bottom)).clip(self.page.width, self.page.height)
         mono = self._mono_box(fr, top, bottom, pad, x_start + pad)
-        if mono is not None:
+        if mono is not None and self._grid is not None and _agrees(mono, general, ink, self._grid.pitch):
             return mono
-        return Box(int(x_start), int(top), int(x_start + width), int(bottom)).clip(self.page.width, self.page.height)
+        return general
 
     def _mono_box(self, fr: Fragment, top: int, bottom: int, pad: int, x_est: float) -> Box | None:
         """On a monospaced page: a span that ends its line, boxed on the character grid to the row's end.

@@ -169,9 +169,9 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
         if not m or m.end() - start > max_length or _NOT_TOKEN.match(m.group(1)):
             break
         if "\n" in text[end : m.start(1)]:
-            # A token wraps onto the next line at most once, and a file name there (an editor's
-            # sidebar: "README.md") does not continue it.
-            if wrapped or _FILE_NAME.match(m.group(1)):
+            # A token wraps onto the next line at most once, and neither a file name there (an
+            # editor's sidebar: "README.md") nor the next line's number ("14") continues it.
+            if wrapped or _FILE_NAME.match(m.group(1)) or (m.group(1).isdigit() and len(m.group(1)) <= 5):
                 break
             wrapped = True
         if not looks_random(m.group(1)):
