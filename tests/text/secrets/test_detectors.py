@@ -295,3 +295,10 @@ def test_private_key_body_lines_with_ocr_junk_stay_in_the_block() -> None:
     )
     (m,) = PrivateKeyDetector().find(text)
     assert text[m.start : m.end].endswith("-----END RSA PRIVATE KEY-----")
+
+
+def test_url_password_with_ocr_spaces_around_the_separators() -> None:
+    from redact.text.secrets.url_credentials import UrlCredentialsDetector
+
+    text = "DATABASE_URL=postgres: //app :Winter2024!@10. 152.152. 158:5432/app"
+    assert [text[m.start : m.end] for m in UrlCredentialsDetector().find(text)] == ["Winter2024!"]

@@ -7,6 +7,7 @@ from redact.text.pii.labelled_payment import LabelledBankAccountDetector, Labell
 from redact.text.pii.labelled_person import LabelledPersonDetector
 from redact.text.pii.medical_record import MedicalRecordDetector
 from redact.text.pii.ocr_email import OcrEmailDetector
+from redact.text.pii.ocr_ip import OcrIpDetector
 from redact.text.pii.phone_shape import PhoneShapeDetector
 from redact.text.pii.street_address import StreetAddressDetector
 
@@ -23,5 +24,6 @@ def default_pii_detectors() -> list[Detector]:
         LabelledIbanDetector(),
         LabelledBankAccountDetector(),
         OcrEmailDetector(),
+        OcrIpDetector(),
         PhoneShapeDetector(),
     ]

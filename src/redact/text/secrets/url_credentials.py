@@ -30,7 +30,8 @@ class UrlCredentialsDetector(TokenDetector):
     score = 0.93
     max_breaks = 2
     patterns = (
-        re.compile(r"(?i)\b[a-z][a-z0-9+.\-]{1,20}[:;][/|]{2,3}[ ]?[^\s:@/?#'\"<>]{1,64}[:;](?P<s>[^\s@/'\"<>]{1,128}"
+        # OCR puts spaces around the ':' and '//' of small text ("postgres: //app :pw@host")
+        re.compile(r"(?i)\b[a-z][a-z0-9+.\-]{1,20}[:;][ ]?[/|]{2,3}[ ]?[^\s:@/?#'\"<>]{1,64}[ ]?[:;][ ]?(?P<s>[^\s@/'\"<>]{1,128}"
                    r"(?:(?:[ ]|[ \t]*\n[ \t]*)[^\s@/'\"<>]{1,64}){0,2})"
                    r"[ ]?@[ ]?[\w\[\-]"),
         re.compile(r"(?i)(?:^|[;\s\"'?&])(?:password|pwd|passwd)\s*=\s*(?P<s>\{[^}\n]+\}|[^;&\s'\"]+)"),
@@ -41,7 +42,8 @@ class UrlCredentialsDetector(TokenDetector):
         if _AFTER_VAR.search(text, max(0, start - 40), start):
             value = text[start:end]
             return looks_random(value) and not is_placeholder(value) and not is_word_like(value)
-        if text[start - 1] == ":" or text[start - 1] == ";" and "://" in text[max(0, start - 200):start]:
+        before = text[max(0, start - 200):start].rstrip(" ")
+        if before.endswith(":") or before.endswith(";") and "//" in before:
             return not text[start:end].isdigit()  # user:pass@host (a digits-only "password" is a port)
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
