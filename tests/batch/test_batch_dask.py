@@ -39,3 +39,54 @@ def test_dask_gives_the_same_outputs_as_the_local_pool(tmp_path: Path) -> None:
         mb = json.loads((tmp_path / "dask" / rel / MANIFEST_FILE).read_text())
         assert _comparable(ma) == _comparable(mb)
     assert (tmp_path / "local/alice/s1/session.json").read_text() == (tmp_path / "dask/alice/s1/session.json").read_text()
+
+
+def _malloc_trim() -> str | None:
+    import os
+
+    return os.environ.get("MALLOC_TRIM_THRESHOLD_")
+
+
+def _worker_settings() -> tuple[bool, float]:
+    import dask
+    from dask.utils import parse_timedelta
+
+    return dask.config.get("distributed.worker.profile.enabled"), parse_timedelta(dask.config.get("distributed.admin.tick.interval"))
+
+
+def test_local_cluster_workers_keep_adaptive_malloc() -> None:
+    # Dask's nanny fixes glibc's trim threshold in every worker, which slows Tesseract by a fifth;
+    # the local cluster redact starts must not inherit it.
+    import dask
+
+    from redact.batch._dask import connect
+
+    assert dask.config.get("distributed.nanny.pre-spawn-environ").get("MALLOC_TRIM_THRESHOLD_") is not None
+    client, owned = connect("local", workers=1)
+    try:
+        assert owned
+        assert set(client.run(_malloc_trim).values()) == {None}
+        # nor the statistical profiler and the 20 ms watchdog, which take the GIL from the task
+        assert set(client.run(_worker_settings).values()) == {(False, 1.0)}
+    finally:
+        cluster = client.cluster
+        client.close()
+        cluster.close()
+    assert dask.config.get("distributed.nanny.pre-spawn-environ").get("MALLOC_TRIM_THRESHOLD_") is not None
+
+
+def test_engine_plugin_warns_when_the_worker_fixes_malloc_trim(monkeypatch: pytest.MonkeyPatch,
+                                                               caplog: pytest.LogCaptureFixture) -> None:
+    from redact.batch._dask import EnginePlugin
+    from redact.batch._worker import WorkerConfig
+
+    plugin = EnginePlugin(WorkerConfig(Policy(style="fill"), engine_factory=ENGINE_FACTORY))
+    monkeypatch.delenv("MALLOC_TRIM_THRESHOLD_", raising=False)
+    with caplog.at_level("WARNING", logger="redact.batch"):
+        plugin.setup(worker=None)
+    assert not caplog.records
+    monkeypatch.setenv("MALLOC_TRIM_THRESHOLD_", "65536")
+    with caplog.at_level("WARNING", logger="redact.batch"):
+        plugin.setup(worker=None)
+    assert any("MALLOC_TRIM_THRESHOLD_" in r.getMessage() for r in caplog.records)
+
