@@ -80,3 +80,28 @@ def test_size_mismatch_is_refused(scorer: Scorer, review) -> None:
     rgb, truth = review
     with pytest.raises(ValueError, match="output is"):
         scorer.score_image("review.png", rgb, rgb[:-1], truth)
+
+
+def _bubble(text_box: tuple[int, int, int, int]) -> np.ndarray:
+    """White strokes on a blue chat bubble, inside ``text_box``."""
+    img = np.zeros((40, 200, 3), np.uint8)
+    img[:] = (30, 90, 230)
+    x0, y0, x1, y1 = text_box
+    for x in range(x0, x1, 6):  # vertical strokes two pixels wide
+        img[y0:y1, x : x + 2] = 255
+    return img
+
+
+def test_a_fill_in_the_text_colour_hides_the_glyphs_and_a_partial_one_does_not() -> None:
+    from redact.eval._truth import glyph_coverage
+    from redact.image._model import Box
+
+    img = _bubble((20, 10, 180, 30))
+    box = Box(20, 10, 180, 30)
+    assert glyph_coverage(img, img, box) == 0.0                    # a copy hides nothing
+    white = img.copy()
+    white[6:34, 16:184] = 255                                       # a fill that happens to be the text's colour
+    assert glyph_coverage(img, white, box) == 1.0
+    half = img.copy()
+    half[6:34, 16:100] = 255
+    assert 0.4 < glyph_coverage(img, half, box) < 0.6               # the strokes right of it still read

@@ -22,6 +22,23 @@ def test_extend_fragments_stops_at_words():
     assert text[:extend_fragments(text, 15)] == "sk_live_4eC39Hq LyjWDa9"
 
 
+def test_extend_fragments_follows_a_token_over_several_wrapped_lines():
+    # an editor's soft wrap: each wrapped piece after its line number, then ordinary text
+    text = "3 tok=eyJab.eyJcd.sMnxZ_3zI BBjcQ\n4 s_bQrFan9KdlY\n5 Fm0BFVaqM2v_P9\n6 done in 1.2s"
+    start = text.index("eyJ")
+    end = extend_fragments(text, text.index(" BBjcQ"), start=start, max_fragments=16, max_wraps=4)
+    assert text[start:end] == "eyJab.eyJcd.sMnxZ_3zI BBjcQ\n4 s_bQrFan9KdlY\n5 Fm0BFVaqM2v_P9"
+    # the default still crosses one line break only
+    end = extend_fragments(text, text.index(" BBjcQ"), start=start)
+    assert text[start:end].endswith("s_bQrFan9KdlY")
+
+
+def test_extend_fragments_does_not_take_a_bare_line_number_or_a_file_name():
+    for tail in ("\n14\nREADME.md", "\n14 return x", "\nREADME.md"):
+        text = "key sk_live_4eC39Hq LyjWDa9" + tail
+        assert text[:extend_fragments(text, 19, max_wraps=4)] == "key sk_live_4eC39Hq LyjWDa9"
+
+
 def test_looks_random_and_repair():
     assert looks_random("x7Gq") and looks_random("AbCd") and not looks_random("rotate")
     assert compact("ab c\nd") == "abcd"
@@ -50,10 +67,11 @@ def test_body_about_keeps_the_count_roughly(seen):
     ("text", "value"),
     [
         ("KEY=sk_live_nFPUDoLjXpz4gjAkj oCBtTDo\nREADME.md\n5 next", "sk_live_nFPUDoLjXpz4gjAkj oCBtTDo"),
-        ("KEY=sk_live_nFPUDoLjXpz4gjAkj\noCBtTDoQ8rT2\nWq8Zr7Tn2Vb\nend", "sk_live_nFPUDoLjXpz4gjAkj\noCBtTDoQ8rT2"),
+        # a narrow pane wraps a long token several times; "end" is a word, not a piece
+        ("KEY=sk_live_nFPUDoLjXpz4gjAkj\noCBtTDoQ8rT2\nWq8Zr7Tn2Vb\nend", "sk_live_nFPUDoLjXpz4gjAkj\noCBtTDoQ8rT2\nWq8Zr7Tn2Vb"),
     ],
 )
-def test_a_token_wraps_once_and_not_into_a_file_name(text: str, value: str) -> None:
+def test_a_token_wraps_over_lines_but_not_into_a_file_name(text: str, value: str) -> None:
     from redact.text.secrets import default_detectors
 
     spans = {text[m.start : m.end] for d in default_detectors() if d.name == "stripe_key" for m in d.find(text)}

@@ -22,6 +22,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import cv2
 import numpy as np
 
 from redact._results import ImageResult
@@ -105,7 +106,12 @@ def coverage_of(truth: Truth, result: ImageResult) -> tuple[int, int]:
 
 
 def glyph_coverage(original: np.ndarray, redacted: np.ndarray, box: Box) -> float:
-    """Fraction of the glyph pixels inside ``box`` that the redaction changed.
+    """Fraction of the glyph pixels inside ``box`` that the redaction hid.
+
+    A glyph pixel is hidden when the redaction changed it, or when the output is flat around it
+    (no contrast within two pixels): a fill that happens to have the text's colour (white over
+    white text on a coloured chat bubble) leaves those pixels as they were, yet no stroke can be
+    told from its background any more.
 
     Glyph pixels are those that differ from the box's dominant (background) colour by at least
     half the box's contrast in the original: the body of each stroke, not its faint anti-aliased
@@ -124,7 +130,12 @@ def glyph_coverage(original: np.ndarray, redacted: np.ndarray, box: Box) -> floa
     if not ink.any():
         return 1.0
     changed = np.abs(orig - red).max(axis=-1) > 24
-    return float((changed & ink).sum() / ink.sum())
+    # flat in the output: no contrast left within a few pixels, so no stroke edge to read
+    kernel = np.ones((5, 5), np.uint8)
+    out = red.astype(np.uint8)
+    spread = (cv2.dilate(out, kernel).astype(np.int16) - cv2.erode(out, kernel).astype(np.int16))
+    flat = (spread.reshape(out.shape[0], out.shape[1], -1).max(axis=-1)) <= 24
+    return float(((changed | flat) & ink).sum() / ink.sum())
 
 
 def covered_by_pixels(original: np.ndarray, redacted: np.ndarray, item: TruthItem, *, min_fraction: float = 0.9) -> bool:

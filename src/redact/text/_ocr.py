@@ -46,6 +46,7 @@ _CONFUSABLE: dict[str, str] = {
     "8": "B", "B": "8",
     "2": "Zz", "Z": "2z", "z": "2Z",
     "c": "C", "C": "c", "x": "X", "X": "x", "v": "V", "V": "v",
+    "J": "j)]}|", "j": "J",
     "w": "W", "W": "w", "p": "P", "P": "p", "k": "K", "K": "k", "u": "U", "U": "u",
     "-": "_—–~ ", "_": "-—– ", ".": ", ", ",": ". ", ":": ";", "/": "|",
 }
@@ -150,40 +151,60 @@ def looks_random(fragment: str) -> bool:
     return any(c in "_-+/=" for c in fragment[1:-1])
 
 
-_NOT_TOKEN = re.compile(r"[A-Z]+/\d|[a-z]+://|--?[a-z]")  # HTTP/1.1, a URL, a CLI flag
+# HTTP/1.1, a URL, a CLI flag ("--force", "-o", "--out=x"; not "-dc9e4e39..." after a split dash)
+_NOT_TOKEN = re.compile(r"[A-Z]+/\d|[a-z]+://|--?[a-z][a-z\-]*(?:=|$)")
 _FILE_NAME = re.compile(r"[\w\-]+\.[A-Za-z]{1,4}$")
-_FRAGMENT = re.compile(r"(?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)([^\s\"'`<>(){}\[\],;]+)")
+# a piece ends where a token cannot go on: quotes, brackets, separators, "&" of a query string
+_PIECE = r"([^\s\"'`<>(){}\[\],;&]+)"
+_FRAGMENT = re.compile(r"(?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)" + _PIECE)
+_ASSIGNS = re.compile(r"=[^=]|:")  # base64 has "=" only as trailing padding
+_SAME_LINE_FRAGMENT = re.compile(r"[ \t]{1,2}" + _PIECE)
 
 
 def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length: int = 400,
-                     start: int = 0) -> int:
+                     start: int = 0, max_wraps: int = 1) -> int:
     """Extend a match ending at ``end`` over following fragments that look like token pieces.
 
     Variable-length tokens (a Stripe key, a bearer token) cannot rely on a fixed count, so after
     the regex match we absorb up to ``max_fragments`` further words separated by a single space or
-    a line break when each :func:`looks_random`. Returns the new end offset.
+    a line break when each :func:`looks_random`, crossing at most ``max_wraps`` line breaks. A long
+    token in a narrow pane wraps several times, and an editor puts the line number before each
+    wrapped piece ("4 s_bQrF..."): a short number at the start of a wrapped line is absorbed when
+    a random-looking piece follows it on that line. Returns the new end offset.
     """
-    wrapped = False
+    wraps = 0
     for _ in range(max_fragments):
         m = _FRAGMENT.match(text, end)
         if not m or m.end() - start > max_length or _NOT_TOKEN.match(m.group(1)):
             break
+        piece = m.group(1)
+        if _ASSIGNS.search(piece):
+            break  # "KEY=..." or "host:port" starts something else; a token piece has neither
         if "\n" in text[end : m.start(1)]:
-            # A token wraps onto the next line at most once, and neither a file name there (an
-            # editor's sidebar: "README.md") nor the next line's number ("14") continues it.
-            if wrapped or _FILE_NAME.match(m.group(1)) or (m.group(1).isdigit() and len(m.group(1)) <= 5):
+            # Neither a file name on the next line (an editor's sidebar: "README.md") nor a bare
+            # line number ("14") continues a token.
+            if wraps >= max_wraps or _FILE_NAME.match(piece):
                 break
-            wrapped = True
-        if not looks_random(m.group(1)):
+            if piece.isdigit() and len(piece) <= 5:
+                after = _SAME_LINE_FRAGMENT.match(text, m.end())
+                if (after is None or not looks_random(after.group(1)) or _ASSIGNS.search(after.group(1))
+                        or after.end() - start > max_length):
+                    break
+                wraps += 1
+                end = after.end()
+                continue
+            wraps += 1
+        if not looks_random(piece):
             # A short piece ("z", "Odvi") counts when a random-looking piece follows it.
-            nxt = _FRAGMENT.match(text, m.end()) if len(m.group(1)) <= 4 else None
-            if nxt is None or not looks_random(nxt.group(1)) or nxt.end() - start > max_length:
+            nxt = _FRAGMENT.match(text, m.end()) if len(piece) <= 4 else None
+            if (nxt is None or not looks_random(nxt.group(1)) or _ASSIGNS.search(nxt.group(1))
+                    or nxt.end() - start > max_length):
                 break
             if "\n" in text[m.end() : nxt.start(1)]:
                 break
             end = nxt.end()
             continue
-        if m.group(1).endswith((".", ":", "!", "?")) and len(m.group(1)) < 8:
+        if piece.endswith((".", ":", "!", "?")) and len(piece) < 8:
             break
         end = m.end()
     return end

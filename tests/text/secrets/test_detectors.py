@@ -302,3 +302,29 @@ def test_url_password_with_ocr_spaces_around_the_separators() -> None:
 
     text = "DATABASE_URL=postgres: //app :Winter2024!@10. 152.152. 158:5432/app"
     assert [text[m.start : m.end] for m in UrlCredentialsDetector().find(text)] == ["Winter2024!"]
+
+
+def test_prefix_fallback_takes_a_token_whose_body_ocr_shortened() -> None:
+    """A 64-hex body read with one glyph dropped and split three times: the exact pattern misses it,
+    the prefix fallback takes it whole, at a lower score."""
+    from redact.text.secrets.slack_token import SlackTokenDetector
+
+    body = "dc9e4e399e5118c60694edc3e369e7d6cebe12bcaace94a5f76fa016f1cccd2a"
+    clean = f"SLACK_APP_TOKEN=xapp-1-AQVOMZTHJVX-8355126649559-{body}"
+    (exact,) = SlackTokenDetector().find(clean)
+    damaged = f"SLACK_APP_TOKEN=xapp- 1-AQVOMZTHIJVX- 8355126649559 -{body[:20]} {body[21:40]} {body[40:]} done"
+    (m,) = SlackTokenDetector().find(damaged)
+    assert damaged[m.start : m.end] == damaged[damaged.index("xapp") : damaged.index(" done")]
+    assert m.score < exact.score
+    # the fallback keeps the format's length: a prefix with a short tail is not a token
+    assert list(SlackTokenDetector().find("xapp-1-A3 is the app id prefix")) == []
+
+
+def test_a_jwt_with_doubled_dot_and_bar_for_j_wrapped_over_three_lines() -> None:
+    from redact.text.secrets.jwt import JwtDetector
+
+    text = ("id_token =\n\"eyJhbGciOiAiSFMyNTYiLCAidHIwljoglkpXVCJ9.. ey|zdWliOiAIOTQ4NTIZOT\n"
+            "MiLCAibmFtZSI6ICJDaGVuliwglmlIhdCl6!|DE30Tc3MjM3NTB9.bYszn6qIGZ\n"
+            "rhTay5 5feRSohEZt7TPL5ot6yX7ieOtbbSuvKc\n\"\n")
+    (m,) = JwtDetector().find(text)
+    assert text[m.start : m.end].startswith("eyJhbGci") and text[m.start : m.end].endswith("SuvKc")

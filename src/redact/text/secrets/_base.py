@@ -15,7 +15,7 @@ from typing import ClassVar
 from redact.text._detector import Detector
 from redact.text._filters import is_masked, is_placeholder, is_word_like
 from redact.text._model import Match
-from redact.text._ocr import extend_fragments
+from redact.text._ocr import SPLIT, compact, extend_fragments, tolerant
 
 __all__ = ["TokenDetector", "boundary_after", "boundary_before"]
 
@@ -41,6 +41,13 @@ class TokenDetector(Detector):
     max_breaks: ClassVar[int] = 4
     #: For prefix-less formats: reject a split value when a later fragment reads like a word.
     guard_fragments: ClassVar[bool] = False
+    #: Second pass for formats with a distinctive prefix: ``(prefix, min length, max length)``, the
+    #: lengths counted with the prefix and without OCR's spaces. In a long
+    #: token OCR drops, doubles or splits a glyph often enough that the exact pattern misses it
+    #: (one in five 64-character bodies on small text); the prefix followed by token pieces of
+    #: about the right length is still the format. Runs after the patterns, on what they left.
+    fallback: ClassVar[tuple[tuple[str, int, int], ...]] = ()
+    fallback_penalty: ClassVar[float] = 0.05
 
     def validate(self, value: str) -> bool:
         """Structural check on the matched value (whitespace included); override per format."""
@@ -59,11 +66,12 @@ class TokenDetector(Detector):
                 start, end = m.span("s") if has_group else m.span()
                 if start < 0 or start == end:
                     continue
-                if self.variable:
-                    end = extend_fragments(text, end, start=start)
-                value = text[start:end]
-                if len(_BREAK.findall(value)) > self.max_breaks:
+                if len(_BREAK.findall(text, start, end)) > self.max_breaks:
                     continue
+                if self.variable:
+                    # breaks absorbed here are vetted piece by piece, so they do not count above
+                    end = extend_fragments(text, end, start=start, max_fragments=16, max_wraps=4)
+                value = text[start:end]
                 if self.guard_fragments and _has_word_fragment(value):
                     continue
                 if is_masked(value) or is_placeholder(value):
@@ -76,6 +84,26 @@ class TokenDetector(Detector):
                     continue
                 taken.append((start, end))
                 yield Match(start, end, self.score)
+        if self.fallback:
+            yield from self._fallback(text, taken)
+
+    def _fallback(self, text: str, taken: list[tuple[int, int]]) -> Iterator[Match]:
+        pattern = _fallback_pattern(type(self))
+        for m in pattern.finditer(text):
+            start, end = m.span()
+            if any(s < end and start < e for s, e in taken):
+                continue
+            end = extend_fragments(text, end, start=start, max_fragments=16, max_wraps=4)
+            while end > start and text[end - 1] in _TRAILING:
+                end -= 1
+            value = text[start:end]
+            lo, hi = next(((lo, hi) for p, lo, hi in self.fallback if _PREFIX_RES[p].match(value)), (1, 0))
+            if not lo <= len(compact(value)) <= hi or is_masked(value) or is_placeholder(value):
+                continue
+            if self.context is not None and not self._in_context(text, start, end):
+                continue
+            taken.append((start, end))
+            yield Match(start, end, self.score - self.fallback_penalty)
 
     def _windows(self, text: str) -> list[tuple[int, int]]:
         """Where to run the patterns: everywhere, or (for before-context only) just after each keyword."""
@@ -95,6 +123,26 @@ class TokenDetector(Detector):
         if self.context.search(text, max(0, start - self.window), start):
             return True
         return bool(self.after) and bool(self.context.search(text, end, end + self.after))
+
+
+# \w: OCR turns a glyph of a token into an accented letter now and then ("r6" -> "ré"); and
+# brackets for "J" or "l" inside (a closing one at the end is trimmed as punctuation)
+_TOKEN_CHARS = r"[\w\-—|+/.~)\]}!]"
+_TRAILING = ".,;:!?)]}"
+_PREFIX_RES: dict[str, re.Pattern[str]] = {}
+_FALLBACKS: dict[type, re.Pattern[str]] = {}
+
+
+def _fallback_pattern(cls: type[TokenDetector]) -> re.Pattern[str]:
+    """One regex for a class's fallback prefixes: the prefix as OCR reads it, then token characters."""
+    pattern = _FALLBACKS.get(cls)
+    if pattern is None:
+        for prefix, _, _ in cls.fallback:
+            _PREFIX_RES.setdefault(prefix, re.compile(tolerant(prefix)))
+        alternatives = "|".join(tolerant(prefix) for prefix, _, _ in cls.fallback)
+        pattern = re.compile(boundary_before + f"(?:{alternatives})" + SPLIT + _TOKEN_CHARS + "+")
+        _FALLBACKS[cls] = pattern
+    return pattern
 
 
 def _has_word_fragment(value: str) -> bool:

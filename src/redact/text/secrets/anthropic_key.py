@@ -12,6 +12,7 @@ class AnthropicKeyDetector(TokenDetector):
     name = "anthropic_key"
     entity_type = "ANTHROPIC_KEY"
     score = 0.99
+    fallback = (("sk-ant-", 95, 115),)
     patterns = (
         re.compile(START + tolerant("sk-ant-") + r"(?:" + tolerant("api") + "|" + tolerant("admin") + r")"
                    + r"[0-9OoIl|]{2}[-—_]" + SPLIT + body_about(B64URL, 93) + tolerant("AA") + END),

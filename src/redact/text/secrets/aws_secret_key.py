@@ -16,7 +16,8 @@ class AwsSecretKeyDetector(TokenDetector):
     entity_type = "AWS_SECRET_KEY"
     score = 0.9
     guard_fragments = True
-    patterns = (re.compile(r"(?<![A-Za-z0-9+/])" + body(B64, 40) + _END),)
+    # 40 characters; OCR doubles or drops one now and then (a "1l" for an "l")
+    patterns = (re.compile(r"(?<![A-Za-z0-9+/])" + body(B64, 39, 41) + _END),)
     context = re.compile(r"(?i)aws|secret|s3|amazon")
     window = 80
 

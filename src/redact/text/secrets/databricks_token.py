@@ -12,4 +12,5 @@ class DatabricksTokenDetector(TokenDetector):
     name = "databricks_token"
     entity_type = "DATABRICKS_TOKEN"
     score = 0.97
+    fallback = (("dapi", 33, 40),)
     patterns = (re.compile(START + tolerant("dapi") + SPLIT + body(HEX, 32) + r"(?:[-—_][0-9OIl|])?" + END),)

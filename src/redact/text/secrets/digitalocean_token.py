@@ -15,4 +15,5 @@ class DigitalOceanTokenDetector(TokenDetector):
     name = "digitalocean_token"
     entity_type = "DIGITALOCEAN_TOKEN"
     score = 0.97
+    fallback = (*((p, 66, 75) for p in ("dop_v1_", "doo_v1_", "dor_v1_")),)
     patterns = (re.compile(START + f"(?:{_PREFIX})" + SPLIT + body(HEX, 64) + END),)

@@ -12,4 +12,5 @@ class GcpApiKeyDetector(TokenDetector):
     name = "gcp_api_key"
     entity_type = "GCP_API_KEY"
     score = 0.97
+    fallback = (("AIza", 36, 42),)
     patterns = (re.compile(START + tolerant("AIza") + SPLIT + body_about(B64URL, 35) + END),)

@@ -17,4 +17,5 @@ class GitlabTokenDetector(TokenDetector):
     name = "gitlab_token"
     entity_type = "GITLAB_TOKEN"
     score = 0.97
+    fallback = (("glpat-", 24, 30),)
     patterns = (re.compile(START + f"(?:{_PREFIX})" + SPLIT + body(B64URL, 20) + r"[A-Za-z0-9_.\-]{0,80}" + END),)

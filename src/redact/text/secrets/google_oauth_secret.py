@@ -12,4 +12,5 @@ class GoogleOAuthSecretDetector(TokenDetector):
     name = "google_oauth_secret"
     entity_type = "GOOGLE_OAUTH_SECRET"
     score = 0.97
+    fallback = (("GOCSPX-", 32, 38),)
     patterns = (re.compile(START + tolerant("GOCSPX-") + SPLIT + body_about(B64URL, 28) + END),)

@@ -12,6 +12,7 @@ class HuggingFaceTokenDetector(TokenDetector):
     name = "huggingface_token"
     entity_type = "HUGGINGFACE_TOKEN"
     score = 0.95
+    fallback = (("hf_", 33, 40),)
     patterns = (re.compile(START + tolerant("hf_") + SPLIT + body_about(ALNUM, 34) + END),)
 
     def validate(self, value: str) -> bool:

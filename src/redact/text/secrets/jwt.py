@@ -14,8 +14,14 @@ import re
 from redact.text._ocr import GAP, SPLIT, compact, repair, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
-_PART = r"[A-Za-z0-9_\-—|]+(?:" + GAP + r"[A-Za-z0-9_\-—|]+){0,6}"
-_DOT = SPLIT + r"[.,]" + SPLIT
+# OCR reads a "J" or "l" in small text as ")", "]", "}" or "!": allowed inside a part, where the
+# two "eyJ" openings already make the match specific.
+_CH = r"[A-Za-z0-9_\-—|)\]}!]"
+_PART = _CH + "+(?:" + GAP + _CH + "+){0,12}"
+_DOT = SPLIT + r"[.,]{1,2}" + SPLIT  # OCR doubles a dot now and then
+
+
+_OPENS = re.compile(r"ey[Jj)\]}|lI1]")  # "eyJ" with the J as OCR reads it ("|" was made "l" above)
 
 
 class JwtDetector(TokenDetector):
@@ -25,8 +31,8 @@ class JwtDetector(TokenDetector):
     variable = True
     max_breaks = 14  # a long token in small text: OCR inserts a space every few dozen characters
     patterns = (
-        re.compile(START + tolerant("eyJ") + _PART + _DOT + tolerant("eyJ") + _PART + _DOT
-                   + r"[A-Za-z0-9_\-—|]*" + END),
+        re.compile(START + tolerant("eyJ") + SPLIT + _PART + _DOT + tolerant("eyJ") + SPLIT + _PART + _DOT
+                   + _CH + "*" + END),
     )
 
     def validate(self, value: str) -> bool:
@@ -34,12 +40,12 @@ class JwtDetector(TokenDetector):
         # own; the JSON check below only matters when OCR left the text clean enough to decode.
         # OCR of small text (1/l, 0/O, inserted spaces) garbles the base64 of long tokens, and a
         # failed decode must not let a session token through.
-        parts = repair(value).replace("|", "l").split(".")
+        parts = re.split(r"\.+", repair(value).replace("|", "l"))
         if len(parts) < 3:
             return False
         if _is_json_object(parts[0]) and _is_json_object(parts[1]):
             return True
-        return all(compact(p).startswith(("eyJ", "ey)", "eyj")) for p in parts[:2]) and len(compact(parts[1])) >= 16
+        return all(_OPENS.match(compact(p)) for p in parts[:2]) and len(compact(parts[1])) >= 16
 
 
 def _is_json_object(part: str) -> bool:

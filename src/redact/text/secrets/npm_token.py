@@ -12,4 +12,5 @@ class NpmTokenDetector(TokenDetector):
     name = "npm_token"
     entity_type = "NPM_TOKEN"
     score = 0.97
+    fallback = (("npm_", 37, 43),)
     patterns = (re.compile(START + tolerant("npm_") + SPLIT + body_about(ALNUM, 36) + END),)

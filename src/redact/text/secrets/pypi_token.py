@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from redact.text._ocr import compact, tolerant
+from redact.text._ocr import SPLIT, compact, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
 
@@ -13,7 +13,10 @@ class PypiTokenDetector(TokenDetector):
     entity_type = "PYPI_TOKEN"
     score = 0.99
     variable = True
-    patterns = (re.compile(START + tolerant("pypi-AgEIcHlwaS5vcmc") + r"[ ]?[A-Za-z0-9_\-—|]+" + END),)
+    # "pypi-" and the macaroon's first two characters: OCR garbles the rest of the fixed
+    # ``AgEIcHlwaS5vcmc`` often enough (a dropped "l", "G" for "g") to lose whole tokens on it,
+    # and "pypi-Ag" followed by 60 token characters is specific on its own.
+    patterns = (re.compile(START + tolerant("pypi-") + SPLIT + r"[A4][gGq9][ ]?[A-Za-z0-9_\-—|]+" + END),)
 
     def validate(self, value: str) -> bool:
         return len(compact(value)) >= 60

@@ -12,6 +12,7 @@ class SendgridKeyDetector(TokenDetector):
     name = "sendgrid_key"
     entity_type = "SENDGRID_KEY"
     score = 0.98
+    fallback = (("SG.", 63, 75),)
     patterns = (
         re.compile(START + tolerant("SG.") + SPLIT + body(B64URL, 22) + SPLIT + r"[.,]" + SPLIT + body(B64URL, 43) + END),
     )

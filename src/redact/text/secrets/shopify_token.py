@@ -15,4 +15,5 @@ class ShopifyTokenDetector(TokenDetector):
     name = "shopify_token"
     entity_type = "SHOPIFY_TOKEN"
     score = 0.97
+    fallback = (*((p, 35, 41) for p in ("shpat_", "shpss_", "shpca_", "shppa_")),)
     patterns = (re.compile(START + f"(?:{_PREFIX})" + SPLIT + body(HEX, 32) + END),)

@@ -16,6 +16,7 @@ class SlackTokenDetector(TokenDetector):
     name = "slack_token"
     entity_type = "SLACK_TOKEN"
     score = 0.98
+    fallback = (("xoxb-", 40, 70), ("xoxp-", 60, 100), ("xapp-", 80, 110))
     patterns = (
         re.compile(START + tolerant("xoxb") + _S + body(_D, 8, 13) + _S + body(_D, 8, 13) + _S + body(ALNUM, 24) + END),
         re.compile(START + tolerant("xoxp") + _S + (body(_D, 8, 13) + _S) * 3 + body(HEX, 32) + END),
