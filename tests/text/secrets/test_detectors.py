@@ -328,3 +328,30 @@ def test_a_jwt_with_doubled_dot_and_bar_for_j_wrapped_over_three_lines() -> None
             "rhTay5 5feRSohEZt7TPL5ot6yX7ieOtbbSuvKc\n\"\n")
     (m,) = JwtDetector().find(text)
     assert text[m.start : m.end].startswith("eyJhbGci") and text[m.start : m.end].endswith("SuvKc")
+
+
+def test_private_key_through_chat_bubbles_and_an_editors_empty_lines() -> None:
+    """Chat: each body line its own bubble, wrapped, with stray glyphs from bubble tails between;
+    an editor: a '+' read among the dashes and the armour header followed only by line numbers."""
+    from redact.text.secrets.private_key import PrivateKeyDetector
+
+    chat = ("---+-BEGIN PRIVATE KEY-----\n\"\nr\nMIIfI8n+kdh1fALCRZEHH7ZL80PZGMEpS51t2ZkUVBERLefbPuNkfeC65w\nv4fV5p\n\"\nr\n"
+            "kRAByWn/5bmh6g QUAY 7IV+C4LNiTCbThRIZnEm9m40j7GS8LNbZfudVt\nB+T41+A9\n\"\na\nChen Wei")
+    (m,) = PrivateKeyDetector().find(chat)
+    assert chat[m.start : m.end].startswith("---+-BEGIN") and chat[m.start : m.end].endswith("B+T41+A9")
+    pgp = "-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: GnuPG v2\n3\n4\nsettings.env\nREADME.md"
+    (m,) = PrivateKeyDetector().find(pgp)
+    assert pgp[m.start : m.end] == "-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: GnuPG v2"
+
+
+def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
+    from redact.text.secrets.private_key import PrivateKeyDetector
+
+    body = ("8IVEWOusGdr RPCgQLFMjCAdtD6Q2I4t 6ikUR7ZczZXcQ7nKPTB8en9YaglY5sc1d0\n"
+            "i8ZCVHGO9AMtf3KGWDEDC9h/+Fb83tmmXQYR+csjh2kVgQn1WSP65Yx5cYFDmié6w\n")
+    (m,) = PrivateKeyDetector().find("$ less key.pem\n" + body + "(END)")
+    assert list(PrivateKeyDetector().find("-----BEGIN CERTIFICATE-----\n" + body)) == []
+    one_line = body.split("\n")[0]
+    assert list(PrivateKeyDetector().find(one_line + "\nnothing else here")) == []
+    prose = "The quick brown fox jumps over the lazy dog and keeps running far\n" * 2
+    assert list(PrivateKeyDetector().find(prose)) == []

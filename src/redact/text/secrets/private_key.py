@@ -16,7 +16,7 @@ from redact.text._detector import Detector
 from redact.text._model import Match
 from redact.text._ocr import looks_random
 
-_DASHES = r"[-—–_~]{2,}[ ]?"
+_DASHES = r"[-—–_~+]{2,}[ ]?"  # OCR reads one of the five dashes as "+" now and then
 _KIND = r"(?:(?:R[S5]A|D[S5]A|EC|[O0]PEN[S5]{2}H|ENCRYPTED|PGP|[S5]{2}H2)[ ]+)*"
 _PRIV = r"PR[I1l|]VATE[ ]?KEY"
 _BEGIN = re.compile(rf"{_DASHES}[B8][E3]G[I1l|]N[ ]+(?:{_KIND}{_PRIV}|(?:R[S5]A|D[S5]A|EC|[O0]PEN[S5]{{2}}H)[ ]+PR[I1l|]V|"
@@ -32,8 +32,6 @@ class PrivateKeyDetector(Detector):
     entity_type = "PRIVATE_KEY"
 
     def find(self, text: str) -> Iterator[Match]:
-        if "-" not in text and "—" not in text and "MII" not in text and "b3Blbn" not in text:
-            return
         lines = _lines(text)
         used: set[int] = set()
         for i, (ls, le) in enumerate(lines):
@@ -66,6 +64,53 @@ class PrivateKeyDetector(Detector):
                 if k - i + 1 >= 3:
                     used.update(range(i, k + 1))
                     yield Match(_lstrip(text, ls), _rstrip(text, ls, lines[k][1]), 0.8)
+                    continue
+            if _bare_body(text, lines[i]) and not _PUBLIC.search(text, lines[max(0, i - 3)][0], ls):
+                last, n_long = _bare_run(text, lines, i)
+                after = next((j for j in range(last + 1, len(lines)) if not _NOISE.fullmatch(text, *lines[j])), None)
+                if after is not None and _END.search(text, *lines[after]):
+                    continue  # the END line takes these body lines with it, as one block
+                if n_long >= 2:
+                    used.update(range(i, last + 1))
+                    yield Match(_lstrip(text, ls), _rstrip(text, ls, lines[last][1]), 0.7)
+
+
+_PUBLIC = re.compile(r"CERT[I1l|]F[I1l|]CATE|PUBL[I1l|]C[ ]?KEY")
+
+
+def _bare_body(text: str, span: tuple[int, int]) -> bool:
+    """A line that can only be a slice of a base64 body: long, random, hardly split.
+
+    Used for the middle of a key scrolled into view with neither marker on screen: two such lines
+    in a row are taken (prose, which :func:`_is_body` also accepts, fails the mix of cases and digits).
+    """
+    line = text[span[0] : span[1]]
+    glyphs = "".join(line.split())
+    if len(glyphs) < 40 or len(line.split()) > 5 or "=" in glyphs.rstrip("="):
+        return False
+    if sum(c.isdigit() for c in glyphs) < 3 or sum(c.isupper() for c in glyphs) < 3 or sum(c.islower() for c in glyphs) < 3:
+        return False
+    odd = [c for c in glyphs if c not in _B64_CHARS]
+    return len(odd) <= 0.1 * len(glyphs) and not any(c in _NOT_BODY for c in odd)
+
+
+def _bare_run(text: str, lines: list[tuple[int, int]], i: int) -> tuple[int, int]:
+    """The last line of the body run starting at line ``i``, and how many full body lines it has.
+
+    Stray glyphs between lines are stepped over, and so is the short remainder of a body line
+    that a chat bubble or an editor wrapped ("v4fV5p").
+    """
+    last, n_long, prev = i, 1, i
+    for j in range(i + 1, len(lines)):
+        ls, le = lines[j]
+        if _NOISE.fullmatch(text, ls, le):
+            continue
+        if _bare_body(text, lines[j]):
+            n_long += 1
+        elif not (prev == last and _is_short_body(text, lines[j]) and _bare_body(text, lines[prev])):
+            break
+        last = prev = j
+    return last, n_long
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
@@ -76,7 +121,7 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_OCR_JUNK = frozenset("[]{}()|!'`")  # what OCR makes of base64 glyphs in small text
+_NOT_BODY = frozenset(':"<>,;#')
 _B64_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
 
 
@@ -90,7 +135,9 @@ def _is_body(text: str, span: tuple[int, int]) -> bool:
     if len(glyphs) < 40 or "=" in glyphs.rstrip("="):
         return False  # an assignment (NAME=value) is not a body line
     odd = [c for c in glyphs if c not in _B64_CHARS]
-    return len(odd) <= 0.1 * len(glyphs) and all(c in _OCR_JUNK for c in odd)
+    # OCR of small text turns a base64 glyph into a bracket, "$", "¥", "©" or an accented letter;
+    # a label ("Name:") or a quoted value is not a body line
+    return len(odd) <= 0.1 * len(glyphs) and not any(c in _NOT_BODY for c in odd)
 
 
 def _block_lines(text: str, lines: list[tuple[int, int]], i: int) -> list[int]:
@@ -101,23 +148,35 @@ def _block_lines(text: str, lines: list[tuple[int, int]], i: int) -> list[int]:
     read row by row, so the key's lines alternate with the other pane's. Foreign lines are not
     part of the block (the caller boxes each run of block lines on its own).
     """
-    block, gap, header_ok, pending = [i], 0, True, []
+    block, gap, header_ok, pending, noise = [i], 0, True, [], []
     for j in range(i + 1, min(len(lines), i + 200)):
         ls, le = lines[j]
+        if _NOISE.fullmatch(text, ls, le):
+            # an editor's empty line shows only its number, a chat bubble's tail or avatar reads as
+            # a stray glyph or two: part of the block if the key goes on after it, else nothing
+            noise.append(j)
+            continue
         if _END.search(text, ls, le):
-            block += [*pending, j]
+            block += sorted([*pending, *noise, j])
+            pending = []
             break
-        if _is_body(text, lines[j]) or (block[-1] >= j - 2 and _is_short_body(text, lines[j])):
-            block += [*pending, j]
-            gap, header_ok, pending = 0, False, []
+        if _is_body(text, lines[j]) or (block[-1] >= j - 2 - len(noise) and _is_short_body(text, lines[j])):
+            block += sorted([*pending, *noise, j])
+            gap, header_ok, pending, noise = 0, False, [], []
         elif header_ok and _HEADER.fullmatch(text, ls, le):
-            pending.append(j)  # armour headers and the blank line after them belong to the block
+            # armour headers and the blank line after them belong to the block
+            pending += [*noise, j]
+            noise = []
             header_ok = text[ls:le].strip() != ""
         elif gap == 0:
-            gap = 1  # another pane's line between two of the key's
+            gap, noise = 1, []  # another pane's line between two of the key's
         else:
             break
-    return block
+    # armour headers right after BEGIN are the block's even when no body line follows on screen
+    return block + [j for j in pending if text[lines[j][0] : lines[j][1]].strip()]
+
+
+_NOISE = re.compile(r"[ \t]*(?:\d{1,5}|\S{1,2})[ \t]*")
 
 
 _SHORT = re.compile(r"[ \t]*([A-Za-z0-9+/=|]{2,15})[ \t]*")
