@@ -20,8 +20,8 @@ from redact.text._filters import (
     shannon_entropy,
 )
 from redact.text._model import Match
+from redact.text._ocr import compact, looks_random
 
-_TOKEN = re.compile(r"(?<![\w+/=.\-~])[A-Za-z0-9+/_\-.~]{20,}={0,2}(?![\w+/=\-~])")
 _CONTEXT = re.compile(r"(?i)secret|token|api[ _\-]?key|apikey|passw|credential|bearer|\bauth|private|"
                       r"signature|access[ _\-]?key|\bkey\b|webhook|\bpat\b")
 _HEX = re.compile(r"[0-9a-fA-F]+")
@@ -33,23 +33,65 @@ class HighEntropyDetector(Detector):
     entity_type = "SECRET"
 
     def find(self, text: str) -> Iterator[Match]:
-        for m in _TOKEN.finditer(text):
-            value = m.group().rstrip(".")
+        for start, end in _candidates(text):
+            value = compact(text[start:end])
             if not _random_enough(value):
                 continue
-            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_start = text.rfind("\n", 0, start) + 1
             prev_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
-            before = text[line_start:m.start()]
+            before = text[line_start:start]
             if (is_hash_context(before) or "://" in before[-80:] or value.startswith(("/", "pk_"))
                     or before.rstrip().endswith(("@", ":", "base64,"))):
                 continue
-            line_end = text.find("\n", m.end())
-            after = text[m.end(): line_end if line_end >= 0 else len(text)]
-            # The previous line counts only for a token alone on its line ("API key:\n  <token>").
-            ctx_start = prev_start if not before.strip() and not after.strip() else line_start
-            if not (_CONTEXT.search(text, ctx_start, m.start()) or _CONTEXT.search(after[:40])):
+            line_end = text.find("\n", end)
+            after = text[end : line_end if line_end >= 0 else len(text)]
+            # The previous line counts for a token that starts its line: alone on it ("API key:\n
+            # <token>"), or a sentence wrapped by a chat bubble before it ("the private token\n<token> into").
+            ctx_start = prev_start if not before.strip() else line_start
+            if not (_CONTEXT.search(text, ctx_start, start) or _CONTEXT.search(after[:40])):
                 continue
-            yield Match(m.start(), m.start() + len(value), 0.65)
+            yield Match(start, end, 0.65)
+
+
+_WORD = re.compile(r"\S+")
+_PIECE = re.compile(r"[A-Za-z0-9+/_\-.~|)\]}!]+={0,2}")
+_EDGE = "\"'`([{<"
+_TAIL = ".,;:!?\"'`)]}>"
+
+
+def _candidates(text: str) -> Iterator[tuple[int, int]]:
+    """Runs of token pieces on one line: one long token, or one that OCR split with spaces.
+
+    OCR of small text cuts a random 40-character token into pieces of 5 to 15 characters
+    ("nczXkMDMNdwV 9nHUotpgrk ra8N5 TWwdOOvmh6UFnEsm"). Consecutive pieces that each look random
+    (a short one may sit between two that do) form one candidate of at least 20 characters.
+    """
+    for line in re.finditer(r"[^\n]+", text):
+        run: list[tuple[int, int]] = []
+        for w in _WORD.finditer(line.group()):
+            a, b = line.start() + w.start(), line.start() + w.end()
+            while a < b and text[a] in _EDGE:
+                a += 1
+            while b > a and text[b - 1] in _TAIL:
+                b -= 1
+            piece = text[a:b]
+            ok = bool(piece) and _PIECE.fullmatch(piece) is not None and (looks_random(piece) or len(piece) <= 4)
+            gap_ok = not run or 1 <= a - run[-1][1] <= 3
+            if ok and gap_ok and (run or (a == line.start() + w.start() or text[a - 1] in _EDGE)):
+                run.append((a, b))
+                continue
+            yield from _trimmed(text, run)
+            run = [(a, b)] if ok and (a == line.start() + w.start() or text[a - 1] in _EDGE) else []
+        yield from _trimmed(text, run)
+
+
+def _trimmed(text: str, run: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    while run and not looks_random(text[run[0][0] : run[0][1]]):
+        run = run[1:]
+    while run and not looks_random(text[run[-1][0] : run[-1][1]]):
+        run = run[:-1]
+    if run and sum(b - a for a, b in run) >= 20 and max(b - a for a, b in run) >= 6:
+        yield run[0][0], run[-1][1]
 
 
 def _random_enough(value: str) -> bool:
