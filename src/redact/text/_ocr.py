@@ -154,8 +154,9 @@ def looks_random(fragment: str) -> bool:
 # HTTP/1.1, a URL, a CLI flag ("--force", "-o", "--out=x"; not "-dc9e4e39..." after a split dash)
 _NOT_TOKEN = re.compile(r"[A-Z]+/\d|[a-z]+://|--?[a-z][a-z\-]*(?:=|$)")
 _FILE_NAME = re.compile(r"[\w\-]+\.[A-Za-z]{1,4}$")
-# a piece ends where a token cannot go on: quotes, brackets, separators, "&" of a query string
-_PIECE = r"([^\s\"'`<>(){}\[\],;&]+)"
+# a piece ends where a token cannot go on: quotes, opening brackets, separators, "&" of a query
+# string. Closing brackets may follow its first glyph: OCR of small text reads "J" or "l" as one.
+_PIECE = r"([^\s\"'`<>(){}\[\],;&][^\s\"'`<>({\[,;&]*)"
 _FRAGMENT = re.compile(r"(?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)" + _PIECE)
 _ASSIGNS = re.compile(r"=[^=]|:")  # base64 has "=" only as trailing padding
 _SAME_LINE_FRAGMENT = re.compile(r"[ \t]{1,2}" + _PIECE)

@@ -355,3 +355,33 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
     assert list(PrivateKeyDetector().find(one_line + "\nnothing else here")) == []
     prose = "The quick brown fox jumps over the lazy dog and keeps running far\n" * 2
     assert list(PrivateKeyDetector().find(prose)) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "marked"),
+    [
+        # a code OCR read without its digits, beside one that kept them
+        ("recovery_codes", "Your recovery codes\n  [[izmul-4aorq]]    [[elasb-jlgug]]\n  [[kswu0- f401f]]\nDownload"),
+        # the value starts with a one-glyph piece, "s" read as "$"
+        ("url_query_token", "redirect: https://app.example.com/cb?code=[[g -hDXfA15sr-4a5Lu3WLogm5JlaGWW9L]]&state=xyz"),
+        ("url_query_token", "https://s.example.net/f.pdf?se=2025-01-01&sp=r&$ig=[[5UZ_qKiYOKY7- fNN6h1zZhhS]]"),
+        # a password split by OCR, alone on its line or in prose; a toggle after a one-space gap
+        ("visible_password", "Password\n[[Summer 2024!]]\nSign in"),
+        ("visible_password", "Wi-Fi password is [[dragon fly_88]] (guest network)"),
+        ("visible_password", "Password [[Blue$ky2025]] Hide"),
+        # a closing bracket for a "J" inside a piece of a split key
+        ("azure_storage_key", "AccountName=abc;AccountKey=[[GXF L LHfDhNFoH9dFeth+DNDq8upGis sKpvXfX9a4034vRtRNsdf eq) "
+                              "UPUSFAVbCovigg rdKMBUjVX8EnvC+0wOG==]]; EndpointSuffix=core.windows.net"),
+        ("high_entropy", "pasted the private token [[nczXkMDMNdwV 9nHUotpgrk ra8N5 TWwdOOvmh6UFnEsm]] into the runner"),
+    ],
+)
+def test_ocr_split_values_are_found_whole(name: str, marked: str) -> None:
+    text, spans = _parse(marked)
+    found = [(m.start, m.end) for m in DETECTORS[name].find(text)]
+    for a, b in spans:
+        assert any(s <= a and b <= e for s, e in found), (text[a:b], [text[s:e] for s, e in found])
+
+
+def test_a_split_password_line_of_plain_words_is_not_a_password() -> None:
+    assert list(DETECTORS["visible_password"].find("Password\nForgot password?\nSign in")) == []
+    assert list(DETECTORS["visible_password"].find("Password\nSign in now")) == []

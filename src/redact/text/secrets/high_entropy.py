@@ -75,7 +75,9 @@ def _candidates(text: str) -> Iterator[tuple[int, int]]:
             while b > a and text[b - 1] in _TAIL:
                 b -= 1
             piece = text[a:b]
-            ok = bool(piece) and _PIECE.fullmatch(piece) is not None and (looks_random(piece) or len(piece) <= 4)
+            label = w.group().endswith(":")  # "SKU:", "x-request-id:" name what follows
+            ok = (bool(piece) and not label and _PIECE.fullmatch(piece) is not None
+                  and (looks_random(piece) or len(piece) <= 4))
             gap_ok = not run or 1 <= a - run[-1][1] <= 3
             if ok and gap_ok and (run or (a == line.start() + w.start() or text[a - 1] in _EDGE)):
                 run.append((a, b))

@@ -23,15 +23,22 @@ class VisiblePasswordDetector(TokenDetector):
     name = "visible_password"
     entity_type = "PASSWORD"
     score = 0.85
-    max_breaks = 0
+    # OCR splits a password ("Summer 2024!", "dragon fly_88"): one space inside the value on its own
+    # line, and random-looking pieces after the first one elsewhere
+    variable = True
+    max_breaks = 1
     patterns = (
         re.compile(rf"(?im)^[ \t]*{_LABEL}[ \t]*(?:\t|[ ]{{2,}})(?P<s>\S+)"),
-        re.compile(rf"(?im)^[ \t]*{_LABEL}[ \t]*:?[ \t]*\r?\n{_TOGGLE}[ \t]*(?P<s>\S+)[ \t]*$"),
+        re.compile(rf"(?im)^[ \t]*{_LABEL}[ \t]*:?[ \t]*\r?\n{_TOGGLE}[ \t]*(?P<s>\S+(?:[ ]\S+)?)[ \t]*$"),
         re.compile(rf"(?i)\b{_LABEL}[ \t]+(?:is|was|=|->|→)[ \t]+[\"'“]?(?P<s>[^\s\"'”]+?)[\"'”]?(?=[.,)]?(?:\s|$))"),
+        # a revealed field whose toggle follows on the line, the gap before the value read as one space
+        re.compile(rf"(?im)^[ \t]*{_LABEL}[ \t]+(?P<s>\S+)[ \t]+(?:show|hide)\b"),
     )
 
     def validate(self, value: str) -> bool:
-        if len(value) < 6 or is_placeholder(value) or is_masked(value) or is_word_like(value):
+        pieces = value.split()
+        value = "".join(pieces)
+        if len(value) < 6 or is_placeholder(value) or is_masked(value) or all(is_word_like(p) for p in pieces):
             return False
         has_digit = any(c.isdigit() for c in value)
         has_symbol = any(not c.isalnum() for c in value)
