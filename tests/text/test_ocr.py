@@ -86,3 +86,15 @@ def test_a_token_does_not_wrap_into_the_next_lines_number() -> None:
     for d in default_detectors():
         for m in d.find(text):
             assert "\n" not in text[m.start : m.end], d.name
+
+
+@pytest.mark.parametrize(
+    ("tail", "taken"),
+    [("skf", True), ("Cswus", True), ("Copy", False), ("done", False), ("done in 1.2s", False)],
+)
+def test_extend_fragments_takes_a_wrapped_tokens_lone_tail_but_not_a_word(tail: str, taken: bool) -> None:
+    token = "sk-proj-x_8wOd5YSoXwkSeLOhQsPSdxEyu3qrq4KRG"
+    text = f"OPENAI_API_KEY={token}\n{tail}\nnext"
+    start = text.index("sk-")
+    end = extend_fragments(text, start + len(token), start=start, max_fragments=16, max_wraps=4)
+    assert text[start:end] == (f"{token}\n{tail}" if taken else token)

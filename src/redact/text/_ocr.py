@@ -195,6 +195,9 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
                 end = after.end()
                 continue
             wraps += 1
+        if wraps and "\n" in text[end : m.start(1)] and _lone_tail(text, m, start):
+            end = m.end()  # the last few characters of a wrapped token, alone on their line ("skf")
+            break
         if not looks_random(piece):
             # A short piece ("z", "Odvi") counts when a random-looking piece follows it.
             nxt = _FRAGMENT.match(text, m.end()) if len(piece) <= 4 else None
@@ -209,6 +212,23 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
             break
         end = m.end()
     return end
+
+
+_CLUSTER = re.compile(r"[bcdfghjklmnpqrstvwxz]{3}|^[^aeiouy]+$")
+
+
+def _lone_tail(text: str, m: re.Match[str], start: int) -> bool:
+    """A short piece alone on the line after a long token's wrap: its tail, unless it reads as a word.
+
+    Random tails have no vowel or three consonants in a row ("skf", "Cswus"); a button or a word
+    under the token ("Copy", "done") has neither.
+    """
+    piece = m.group(1)
+    if not 2 <= len(piece) <= 12 or len(compact(text[start : m.start()])) < 30:
+        return False
+    if m.end() < len(text) and text[m.end()] != "\n":
+        return False
+    return looks_random(piece) or bool(_CLUSTER.search(piece.lower()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -36,7 +36,8 @@ _KW = re.compile(r"(?i)(?=[pstacdbwlmek])(?:" + _PASSWORD_KW + "|" + _SECRET_KW 
 # Matched at the end of the keyword: the rest of the key, the operator and the value.
 _REST = re.compile(
     r"(?i)[\w.\-]{0,40}[\"'\]]?[ \t]*(?:\([^)\n]{0,40}\)[ \t]*)?"
-    r"(?P<op>:=|=>|->|=(?![=~])|:(?![:/])(?:[ \t]*[A-Za-z_][\w\[\], |.]*[ \t]*=(?!=))?)"
+    r"(?P<op>:=|=>|->|=(?![=~])|:(?![:/])(?:[ \t]*[A-Za-z_][\w\[\], |.]*[ \t]*=(?!=))?"
+    r"|[—–](?=[ \t]*[\"'`]))"  # OCR reads a lone "=" as a dash; taken before a quoted value only
     r"[ \t]*(?:!!?\w+[ \t]+)?"
     r"(?:(?P<q>\"|'|`)(?P<qv>[^\"'`\n]{1,500})(?:\"|'|`|$)|(?P<uv>[^\s\"'`]+))",
     re.MULTILINE,

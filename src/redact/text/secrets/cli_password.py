@@ -21,7 +21,7 @@ class CliPasswordDetector(TokenDetector):
     score = 0.9
     variable = True
     patterns = (
-        re.compile(rf"\bcurl\b[^\n]*?\s(?:{_D}u|{_D}{_D}user)[ =]?['\"]?[^\s:'\"]+:(?P<s>[^\s'\"]+)"),
+        re.compile(rf"\bcurl\b[^\n]*?\s(?:{_D}u|{_D}{_D}user)[ =]?['\"]?[^\s:'\"]+:[ ]?(?P<s>[^\s'\"]+)"),
         re.compile(rf"\b(?:mysql|mysqldump|mysqladmin|mariadb|mysqlsh)\b[^\n]*?\s{_D}p{_V}"),
         re.compile(rf"\bsshpass\s+(?:{_D}\w\s+\S+\s+)*{_D}p\s*{_V}"),
         re.compile(rf"\b(?:docker|podman|helm|buildah|skopeo|nerdctl)\s+(?:registry\s+)?login\b[^\n]*?\s"

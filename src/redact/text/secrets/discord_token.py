@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import base64
+import itertools
 import re
 
-from redact.text._ocr import B64URL, SPLIT, body, repair, tolerant
+from redact.text._ocr import B64URL, SPLIT, body, compact, repair, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
 _CONTEXT = re.compile(r"(?i)discord|\bbot\b|token")
@@ -32,9 +33,31 @@ class DiscordTokenDetector(TokenDetector):
 
 
 def _id_decodes(value: str) -> bool:
-    user_id = repair(value).replace(",", ".").split(".")[0]
-    try:
-        decoded = base64.urlsafe_b64decode(user_id + "=" * (-len(user_id) % 4))
-    except ValueError:
+    """Whether the first part is base64 of a decimal user id, as OCR may have read it.
+
+    Small text loses the case of look-alike letters ("NzAz" read as "NZAZ"), which breaks the
+    decoding; each group of four characters is tried with those letters in either case.
+    """
+    user_id = compact(repair(value).replace(",", ".").split(".")[0])
+    if not 20 <= len(user_id) <= 28:
         return False
-    return decoded.isdigit()
+    return all(_group_is_digits(user_id[i : i + 4]) for i in range(0, len(user_id), 4))
+
+
+_EITHER_CASE = frozenset("CcJjKkOoPpSsUuVvWwXxYyZz")
+_SAME_GLYPH = {"I": "Il1", "l": "lI1", "1": "1lI", "|": "lI1"}
+
+
+def _group_is_digits(group: str) -> bool:
+    options = [
+        _SAME_GLYPH.get(c, c + c.swapcase() if c in _EITHER_CASE else c) for c in group
+    ]
+    for chars in itertools.islice(itertools.product(*options), 256):
+        candidate = "".join(chars)
+        try:
+            decoded = base64.urlsafe_b64decode(candidate + "=" * (-len(candidate) % 4))
+        except ValueError:
+            continue
+        if decoded and decoded.isdigit():
+            return True
+    return False

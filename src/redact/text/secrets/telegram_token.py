@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import re
 
-from redact.text._ocr import B64URL, SPLIT, body, tolerant
+from redact.text._ocr import B64URL, SPLIT, body, body_about, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
+
+
+# base64url as OCR reads it in small text: a bracket for a J or an l now and then
+_BODY = B64URL[:-1] + r")\]}]"
 
 
 class TelegramTokenDetector(TokenDetector):
@@ -15,5 +19,5 @@ class TelegramTokenDetector(TokenDetector):
     guard_fragments = True
     patterns = (
         re.compile(r"(?<![A-Za-z0-9:])" + body(r"[0-9OIl|SB]", 8, 10) + SPLIT + r"[:;]" + SPLIT + tolerant("AA")
-                   + body(B64URL, 33) + END),
+                   + body_about(_BODY, 33, 1) + END),
     )

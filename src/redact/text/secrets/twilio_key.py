@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from redact.text._ocr import HEX, SPLIT, body, compact
+from redact.text._ocr import HEX, SPLIT, body, body_about, compact
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
 
@@ -13,7 +13,7 @@ class TwilioKeyDetector(TokenDetector):
     entity_type = "TWILIO_KEY"
     score = 0.9
     guard_fragments = True
-    patterns = (re.compile(START + r"(?:SK|AC|5K)" + SPLIT + body(HEX, 32) + END),)
+    patterns = (re.compile(START + r"(?:SK|AC|5K)" + SPLIT + body_about(HEX, 32, 1) + END),)
     context = re.compile(r"(?i)twilio|tw[iI1l]l[iI1l]o|\bsid\b|account|api[ _-]?key|auth|secret|token|key")
     window = 120
     after = 60
