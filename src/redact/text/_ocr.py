@@ -152,7 +152,7 @@ def looks_random(fragment: str) -> bool:
 
 
 # HTTP/1.1, a URL, a CLI flag ("--force", "-o", "--out=x"; not "-dc9e4e39..." after a split dash)
-_NOT_TOKEN = re.compile(r"[A-Z]+/\d|[a-z]+://|--?[a-z][a-z\-]*(?:=|$)")
+_NOT_TOKEN = re.compile(r"[A-Z]{3,}/\d(?:\.\d)?$|[a-z]+://|--?[a-z][a-z\-]*(?:=|$)")
 _FILE_NAME = re.compile(r"[\w\-]+\.[A-Za-z]{1,4}$")
 # a piece ends where a token cannot go on: quotes, opening brackets, separators, "&" of a query
 # string. Closing brackets may follow its first glyph: OCR of small text reads "J" or "l" as one.

@@ -385,3 +385,18 @@ def test_ocr_split_values_are_found_whole(name: str, marked: str) -> None:
 def test_a_split_password_line_of_plain_words_is_not_a_password() -> None:
     assert list(DETECTORS["visible_password"].find("Password\nForgot password?\nSign in")) == []
     assert list(DETECTORS["visible_password"].find("Password\nSign in now")) == []
+
+
+def test_more_ocr_damage_found_whole() -> None:
+    # 'S/28+4sF' inside a key is not 'HTTP/1.1'; an editor's line number before the wrapped rest
+    text = ("Account Key=CWCC0JLUaeF Dg 3Ccpm1aXCzvgMct+ 2EsOF0A7 pr 1u0P+s+Tu3D7 S/28+4sF 9R5SSRrQoIPvz6PH\n"
+            "3 YsAFXFY dYcuwn==; EndpointSuffix=core.windows.net")
+    (m,) = DETECTORS["azure_storage_key"].find(text)
+    assert text[m.start : m.end].endswith("dYcuwn==")
+    # a Discord user id whose base64 lost the case of look-alike letters and read 5 as S
+    text = "can you try with NTI2NZAZNDYZMTMxMTKSNDISMw.AJJ6uF.Ac9TZ4XNyICiuDWIkNGhQIWtVmnDUpc-VqtgOS instead?"
+    assert len(list(DETECTORS["discord_token"].find(text))) == 1
+    # a token under its sentence, a bubble tail's stray glyph between them
+    text = 'Your new API key is shown once:\n"\nySA9UPrb5 POSwqLa589qmLN5CYwFosrxbZDiu50XYVe\nthanks'
+    (m,) = DETECTORS["high_entropy"].find(text)
+    assert text[m.start : m.end] == "ySA9UPrb5 POSwqLa589qmLN5CYwFosrxbZDiu50XYVe"

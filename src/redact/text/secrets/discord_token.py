@@ -45,7 +45,8 @@ def _id_decodes(value: str) -> bool:
 
 
 _EITHER_CASE = frozenset("CcJjKkOoPpSsUuVvWwXxYyZz")
-_SAME_GLYPH = {"I": "Il1", "l": "lI1", "1": "1lI", "|": "lI1"}
+_SAME_GLYPH = {"I": "Il1", "l": "lI1", "1": "1lI", "|": "lI1", "S": "S5s", "5": "5S", "O": "O0o", "0": "0O",
+               "B": "B8", "8": "8B", "Z": "Z2z", "2": "2Z"}
 
 
 def _group_is_digits(group: str) -> bool:

@@ -20,7 +20,7 @@ class GcpServiceAccountDetector(TokenDetector):
     score = 0.99
     max_breaks = 200
     patterns = (
-        re.compile(_KEY + tolerant("_id", spaces=False) + r"[\"']?\s*[:=]\s*[\"'](?P<s>" + body(HEX, 40) + ")"),
+        re.compile(_KEY + tolerant("_id", spaces=False) + r"[\"']?\s*[:=]\s*[\"'“]?(?P<s>" + body(HEX, 40) + ")"),  # OCR may drop the opening quote
         re.compile(_KEY + r"[\"']?\s*[:=]\s*[\"'](?P<s>[^\"']{20,6000})"),
     )
 

@@ -38,7 +38,7 @@ class HighEntropyDetector(Detector):
             if not _random_enough(value):
                 continue
             line_start = text.rfind("\n", 0, start) + 1
-            prev_start = text.rfind("\n", 0, max(0, line_start - 1)) + 1
+            prev_start = _previous_line(text, line_start)
             before = text[line_start:start]
             if (is_hash_context(before) or "://" in before[-80:] or value.startswith(("/", "pk_"))
                     or before.rstrip().endswith(("@", ":", "base64,"))):
@@ -51,6 +51,18 @@ class HighEntropyDetector(Detector):
             if not (_CONTEXT.search(text, ctx_start, start) or _CONTEXT.search(after[:40])):
                 continue
             yield Match(start, end, 0.65)
+
+
+def _previous_line(text: str, line_start: int) -> int:
+    """Start of the line before the one at ``line_start``, stepping over lines of one or two stray
+    glyphs (a chat bubble's tail read by OCR between a sentence and the token under it)."""
+    start = line_start
+    while start > 0:
+        start = text.rfind("\n", 0, start - 1) + 1
+        if len(text[start:line_start].split()) != 1 or len(text[start:line_start].strip()) > 2:
+            return start
+        line_start = start
+    return start
 
 
 _WORD = re.compile(r"\S+")

@@ -50,9 +50,13 @@ class PrivateKeyDetector(Detector):
                 continue
             me = _END.search(line)
             if me:
-                k = i
-                while k - 1 >= 0 and (k - 1) not in used and _is_body(text, lines[k - 1]):
-                    k -= 1
+                k, j = i, i - 1
+                while j >= 0 and j not in used:  # up over the body, stepping over gutter numbers and stray glyphs
+                    if _is_body(text, lines[j]):
+                        k = j
+                    elif not _NOISE.fullmatch(text, *lines[j]):
+                        break
+                    j -= 1
                 used.update(range(k, i + 1))
                 start = _lstrip(text, lines[k][0]) if k < i else ls + me.start()
                 yield Match(start, ls + me.end(), 0.95)
