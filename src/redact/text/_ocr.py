@@ -46,7 +46,7 @@ _CONFUSABLE: dict[str, str] = {
     "8": "B", "B": "8",
     "2": "Zz", "Z": "2z", "z": "2Z",
     "c": "C", "C": "c", "x": "X", "X": "x", "v": "V", "V": "v",
-    "J": "j)]}|", "j": "J",
+    "J": "j)]}|Il1", "j": "J",
     "w": "W", "W": "w", "p": "P", "P": "p", "k": "K", "K": "k", "u": "U", "U": "u",
     "-": "_—–~ ", "_": "-—– ", ".": ", ", ",": ". ", ":": ";", "/": "|",
 }
@@ -157,7 +157,7 @@ _FILE_NAME = re.compile(r"[\w\-]+\.[A-Za-z]{1,4}$")
 # a piece ends where a token cannot go on: quotes, opening brackets, separators, "&" of a query
 # string. Closing brackets may follow its first glyph: OCR of small text reads "J" or "l" as one.
 _PIECE = r"([^\s\"'`<>(){}\[\],;&][^\s\"'`<>({\[,;&]*)"
-_FRAGMENT = re.compile(r"(?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)" + _PIECE)
+_FRAGMENT = re.compile(r"[)\]}]?(?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)" + _PIECE)
 _ASSIGNS = re.compile(r"=[^=]|:")  # base64 has "=" only as trailing padding
 _SAME_LINE_FRAGMENT = re.compile(r"[ \t]{1,2}" + _PIECE)
 

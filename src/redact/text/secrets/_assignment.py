@@ -35,11 +35,11 @@ _ENV_KEY = r"(?-i:(?<=[A-Z0-9]_)KEY(?![A-Z]))"
 _KW = re.compile(r"(?i)(?=[pstacdbwlmek])(?:" + _PASSWORD_KW + "|" + _SECRET_KW + "|" + _ENV_KEY + ")")
 # Matched at the end of the keyword: the rest of the key, the operator and the value.
 _REST = re.compile(
-    r"(?i)[\w.\-]{0,40}[\"'\]]?[ \t]*(?:\([^)\n]{0,40}\)[ \t]*)?"
+    r"(?i)[\w.\-]{0,40}[\"'\]‘’“”]?[ \t]*(?:\([^)\n]{0,40}\)[ \t]*)?"
     r"(?P<op>:=|=>|->|=(?![=~])|:(?![:/])(?:[ \t]*[A-Za-z_][\w\[\], |.]*[ \t]*=(?!=))?"
-    r"|[—–](?=[ \t]*[\"'`]))"  # OCR reads a lone "=" as a dash; taken before a quoted value only
+    r"|[—–](?=[ \t]*[\"'`‘’“”]))"  # OCR reads a lone "=" as a dash; taken before a quoted value only
     r"[ \t]*(?:!!?\w+[ \t]+)?"
-    r"(?:(?P<q>\"|'|`)(?P<qv>[^\"'`\n]{1,500})(?:\"|'|`|$)|(?P<uv>[^\s\"'`]+))",
+    r"(?:(?P<q>[\"'`‘’“”])(?P<qv>[^\"'`‘’“”\n]{1,500})(?:[\"'`‘’“”]|$)|(?P<uv>[^\s\"'`‘’“”]+))",
     re.MULTILINE,
 )
 
@@ -145,7 +145,7 @@ def _scan(text: str) -> Iterator[Assignment]:
             end = extend_fragments(text, end, max_fragments=2, start=start)
         elif quoted and end == m.end() and end < len(text) and text[end] == "\n":
             # The closing quote is on the next line: the value was wrapped.
-            tail = re.match(r"[ \t]*([^\"'`\n]{1,200})" + re.escape(m.group("q")), text[end + 1:end + 202])
+            tail = re.match(r"[ \t]*([^\"'`‘’“”\n]{1,200})[\"'`‘’“”]", text[end + 1:end + 202])
             if tail:
                 end = end + 1 + tail.end(1)
         yield Assignment(start, end, password, quoted)

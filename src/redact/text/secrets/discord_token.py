@@ -19,7 +19,7 @@ class DiscordTokenDetector(TokenDetector):
     guard_fragments = True
     patterns = (
         re.compile(START + r"[MNO0]" + body(B64URL, 23, 25) + SPLIT + r"[.,]" + SPLIT + body(B64URL, 6) + SPLIT + r"[.,]" + SPLIT
-                   + body(B64URL, 27, 38) + END),
+                   + body(B64URL, 27, 39) + END),  # 38, and one more when OCR doubles a glyph
         re.compile(tolerant("discord", spaces=False) + r"(?:app)?[.,]com/api/webhooks/[0-9]{15,20}/(?P<s>"
                    + body(B64URL, 60, 70) + ")" + END),
     )

@@ -20,9 +20,9 @@ class GcpServiceAccountDetector(TokenDetector):
     score = 0.99
     max_breaks = 200
     patterns = (
-        re.compile(_KEY + tolerant("_id", spaces=False) + r"[\"']?\s*[:=]\s*[\"'“]?(?P<s>" + body(HEX, 40) + ")"),  # OCR may drop the opening quote
+        re.compile(_KEY + tolerant("_id", spaces=False) + r"[\"'”]?\s*[:=]\s*[\"'“]?(?P<s>" + body(r"\w", 38, 42) + r")(?=[\"'”]|\s*$)"),  # OCR may drop a quote
         re.compile(_KEY + r"[\"']?\s*[:=]\s*[\"'](?P<s>[^\"']{20,6000})"),
     )
 
     def validate(self, value: str) -> bool:
-        return "PRIV" in value.upper() or "BEGIN" in value.upper() or "MII" in value or len(compact(value)) == 40
+        return "PRIV" in value.upper() or "BEGIN" in value.upper() or "MII" in value or 38 <= len(compact(value)) <= 42

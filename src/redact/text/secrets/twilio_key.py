@@ -8,12 +8,16 @@ from redact.text._ocr import HEX, SPLIT, body, body_about, compact
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
 
+# 32 hex as OCR of small text may read them (an 'h' for a 'b'); the context keyword is required
+_BODY = HEX[:-1] + "ghk]"
+
+
 class TwilioKeyDetector(TokenDetector):
     name = "twilio_key"
     entity_type = "TWILIO_KEY"
     score = 0.9
     guard_fragments = True
-    patterns = (re.compile(START + r"(?:SK|AC|5K)" + SPLIT + body_about(HEX, 32, 1) + END),)
+    patterns = (re.compile(START + r"(?:SK|AC|5K|\$K)" + SPLIT + body_about(_BODY, 32, 1) + END),)
     context = re.compile(r"(?i)twilio|tw[iI1l]l[iI1l]o|\bsid\b|account|api[ _-]?key|auth|secret|token|key")
     window = 120
     after = 60
