@@ -241,8 +241,13 @@ def test_private_key_block_through_wrapped_lines_and_another_pane(foreign: list[
         assert not any(s < i + len(other) and i < e for s, e in found), other
 
 
-def test_private_key_block_stops_at_two_foreign_lines() -> None:
+def test_private_key_block_stops_at_three_foreign_lines() -> None:
+    # two foreign lines are stepped over (a chat: another participant's message between two
+    # bubbles of the key); the lines themselves are never part of the block
     text = "-----BEGIN RSA PRIVATE KEY-----\n" + _KEY_LINES[0] + "\nname: app\nport: 8080\n" + _KEY_LINES[2]
+    spans = [text[m.start : m.end] for m in DETECTORS["private_key"].find(text)]
+    assert _KEY_LINES[2] in spans and not any("name: app" in s or "port" in s for s in spans)
+    text = "-----BEGIN RSA PRIVATE KEY-----\n" + _KEY_LINES[0] + "\nname: app\nport: 8080\nhost: db\n" + _KEY_LINES[2]
     found = [(m.start, m.end) for m in DETECTORS["private_key"].find(text)]
     assert not any(e > text.index("name: app") for _, e in found)
 

@@ -172,15 +172,17 @@ def _block_lines(text: str, lines: list[tuple[int, int]], i: int) -> list[int]:
             pending += [*noise, j]
             noise = []
             header_ok = text[ls:le].strip() != ""
-        elif gap == 0:
-            gap, noise = 1, []  # another pane's line between two of the key's
+        elif gap < 2:
+            # another pane's line between two of the key's; two in a chat, where the next bubble
+            # of the key comes after another participant's message
+            gap, noise = gap + 1, []
         else:
             break
     # armour headers right after BEGIN are the block's even when no body line follows on screen
     return block + [j for j in pending if text[lines[j][0] : lines[j][1]].strip()]
 
 
-_NOISE = re.compile(r"[ \t]*(?:\d{1,5}|\S{1,2})[ \t]*")
+_NOISE = re.compile(r"[ \t]*(?:\d{1,5}|\S{1,3})[ \t]*")  # a gutter number; a bubble's tail or avatar initials
 
 
 _SHORT = re.compile(r"[ \t]*([A-Za-z0-9+/=|]{2,15})[ \t]*")
