@@ -185,7 +185,7 @@ def _block_lines(text: str, lines: list[tuple[int, int]], i: int) -> list[int]:
 _NOISE = re.compile(r"[ \t]*(?:\d{1,5}|\S{1,3})[ \t]*")  # a gutter number; a bubble's tail or avatar initials
 
 
-_SHORT = re.compile(r"[ \t]*([A-Za-z0-9+/=|]{2,15})[ \t]*")
+_SHORT = re.compile(r"[ \t]*([A-Za-z0-9+/=|\\\]})]{2,15})[ \t]*")  # with the junk OCR makes of a glyph
 
 
 def _is_short_body(text: str, span: tuple[int, int]) -> bool:
