@@ -50,6 +50,7 @@ class _Grid:
     origin: float
     row: float | None
     row_origin: float  # the rows' centre modulo ``row``
+    height: float = 0.0  # the clean lines' median ink height (0: unknown)
 
 
 @dataclass(frozen=True, slots=True)
@@ -271,9 +272,13 @@ class Locator:
         """On a monospaced page: a span that ends its line, boxed on the character grid to the row's end.
 
         Keys, tokens and passwords at the end of a command or an assignment are the common case on
-        terminals and editors. The left edge is the span's estimated start snapped to the grid, the
-        right edge the end of the free space on its row, the rows the grid's row: nothing of it
-        comes from the hidden glyphs.
+        terminals and editors. Every edge comes from something that is the same whatever the hidden
+        value is: the rows and the padding from the grid (clean lines), the right edge from the end
+        of the free space on the row, the left edge from the context before the span -- the cell
+        after ``KEY=`` inside a word, the first inked cell after the previous word otherwise. The
+        span's own length as OCR read it is never used: Tesseract misreads the length of long
+        random tokens by a glyph or two (an ``l`` read as ``Il``, a split, a dropped ``I``), and a
+        box anchored on it moves with the secret.
         """
         grid = self._grid
         if grid is None:
@@ -281,8 +286,8 @@ class Locator:
         pt = self.pt
         line_words = [wi for wi, li in enumerate(pt.word_line) if li == fr.line]
         w_last, _, b = fr.pieces[-1]
-        if w_last != line_words[-1] or b < len(pt.words[w_last].text):
-            return None  # something follows on the line: keep the general geometry
+        if b < len(pt.words[w_last].text):
+            return None  # the span ends inside a word: keep the general geometry
         if line_words[0] in self._secret_start:
             return None  # no context glyph on the line to place the grid by
         # The line's own grid: the page's phase where the line's first glyph sits on it (a terminal),
@@ -290,56 +295,94 @@ class Locator:
         x_first = pt.words[line_words[0]].box.x0
         on_page = grid.origin + round((x_first - grid.origin) / grid.pitch) * grid.pitch
         grid = replace(grid, origin=on_page if abs(on_page - x_first) <= 0.2 * grid.pitch else x_first)
-        # Two OCR-based estimates of the span's first cell: its offset inside its OCR word, and its
-        # offset from the line's first glyph. OCR moves word boxes and inserts spaces, each by a
-        # cell or so, so they are cross-checked against the pixels below.
-        cells = [round((x_est - grid.origin) / grid.pitch)]
-        column = fr.first_char - pt.line_start[fr.line]
-        cells.append(round((x_first + column * grid.pitch - grid.origin) / grid.pitch))
-        cell = min(cells)
-        x1 = self._row_right_limit(fr, grid.origin + cell * grid.pitch) - 1
-        if x1 < pt.words[w_last].box.x1 + pad:
-            return None
+        # Padding from the page's line height, not from this line's ink (which is the secret's when
+        # the line has no other word).
+        pad = max(2, math.ceil(self.padding * grid.height)) if grid.height else pad
+        lb = self.page.lines[fr.line].box
         if grid.row:
-            lb = self.page.lines[fr.line].box
             k = round(((lb.y0 + lb.y1) / 2 - grid.row_origin) / grid.row)
             cy = grid.row_origin + k * grid.row
             half = grid.row / 2 + pad
             top, bottom = math.floor(cy - half), math.ceil(cy + half)
-        # Anchor on the right: the span's last glyph sits in the row's last inked cell and the span
-        # is n glyphs long. Pixels place that cell exactly; n comes from OCR and may be off by one.
-        # The OCR estimates win only when they say "earlier" by two cells or more (then n is
-        # probably short, and covering more is the safe side of being wrong).
-        n = sum(not c.isspace() for c in pt.text[fr.first_char : fr.first_char + fr.n_chars])
-        core = (bottom - top) // 4  # the middle of the row: no neighbouring row's descenders
-        # look for the last glyph only just past where OCR ends the span: further right there may
-        # be a pane border, a scrollbar or another pane's text, which is not the span's ink
-        scan_to = min(x1, math.ceil(pt.words[w_last].box.x1 + 1.5 * grid.pitch))
-        last = self._last_inked_cell(grid, top + core, bottom - core, grid.origin + cell * grid.pitch, scan_to)
-        if last is not None and n > 0 and min(cells) - 1 <= last - n + 1 <= max(cells) + 1:
-            cell = last - n + 1
+            band = (math.floor(cy - 0.42 * grid.row), math.ceil(cy + 0.42 * grid.row))
         else:
-            cell = min(cells)
+            band = (lb.y0, lb.y1)
+        # Words after the span on its line that touch it (no blank cell between) are the rest of the
+        # same token, split off by OCR and left out by the detector: they are boxed with it.
+        tail = line_words[line_words.index(w_last) + 1 :]
+        end = pt.words[w_last].box.x1
+        for wi in tail:
+            if not self._glued(grid, band, end, pt.words[wi].box.x0):
+                return None  # something else follows on the line: keep the general geometry
+            end = pt.words[wi].box.x1
+        cell = self._context_cell(fr, grid, band)
+        if cell is None:
+            # No context glyph right before the span (another finding is): OCR's two estimates,
+            # its offset inside its word and its offset from the line's first glyph, the earlier.
+            column = fr.first_char - pt.line_start[fr.line]
+            cell = min(
+                round((x_est - grid.origin) / grid.pitch),
+                round((x_first + column * grid.pitch - grid.origin) / grid.pitch),
+            )
         x0 = math.floor(grid.origin + cell * grid.pitch) - pad
+        x1 = self._row_right_limit(fr, grid.origin + cell * grid.pitch) - 1
+        if x1 < end + pad:
+            return None
         return Box(x0, int(top), x1, int(bottom)).clip(self.page.width, self.page.height)
 
-    def _last_inked_cell(self, grid: _Grid, top: int, bottom: int, x_from: float, x_to: int) -> int | None:
-        """Index of the rightmost grid cell with ink in the row band, or None without an image."""
+    def _context_cell(self, fr: Fragment, grid: _Grid, band: tuple[int, int]) -> int | None:
+        """The grid cell where a span starts, from the context before it only, or None.
+
+        Inside a word (``KEY=value``): the cell of the word's first glyph -- context ink -- plus the
+        number of context characters before the span. At a word start: the first inked cell after
+        the previous (context) word's last glyph; a space between them is a blank cell, and there
+        is none when OCR split a token at its ``=``. The secret's glyphs only answer "is this cell
+        inked", which every glyph does the same way.
+        """
+        pt = self.pt
+        w0_idx, a, _ = fr.pieces[0]
+        w0 = pt.words[w0_idx]
+        if a > 0:
+            return round((w0.box.x0 - grid.origin) / grid.pitch) + a
+        prev = self._previous_word(w0_idx)
+        if prev is None:
+            return None
+        # the context word's last cell, from its ink's right edge (which lies in that cell's right
+        # half for every glyph a monospaced font has)
+        cell = math.floor((prev.box.x1 - grid.origin) / grid.pitch - 0.4) + 1
+        own = round((w0.box.x0 - grid.origin) / grid.pitch)
+        while cell <= own + 1:
+            if self._cell_inked(grid, cell, band):
+                return cell
+            cell += 1
+        return None  # no ink where OCR saw the span start: not a grid this line is on
+
+    def _glued(self, grid: _Grid, band: tuple[int, int], x_end: int, x_next: int) -> bool:
+        """Whether the glyphs ending at ``x_end`` and starting at ``x_next`` have no blank cell between."""
+        first = math.floor((x_end - grid.origin) / grid.pitch - 0.4) + 1
+        last = round((x_next - grid.origin) / grid.pitch) - 1
+        return self.image is not None and all(self._cell_inked(grid, c, band) for c in range(first, last + 1))
+
+    def _cell_inked(self, grid: _Grid, cell: int, band: tuple[int, int]) -> bool:
+        """Whether the middle half of a grid cell has ink in the row band (True without an image).
+
+        Glyphs of a monospaced font are centred in their cells, so the middle half of a cell holds
+        ink exactly when a glyph is there, a dot or an underscore included, whatever the neighbours.
+        """
         img = self.image
         if img is None:
-            return None
+            return True
         h, w = img.shape[:2]
-        y0, y1 = max(0, top), min(h, bottom)
-        xa, xb = max(0, math.floor(x_from)), min(w, x_to)
-        if y1 <= y0 or xb <= xa:
-            return None
-        band = img[y0:y1, xa:xb].astype(np.int16)
-        bg = np.median(band.reshape(-1, band.shape[-1]), axis=0)
-        ink_cols = np.nonzero((np.abs(band - bg).max(axis=-1) > 48).any(axis=0))[0]
-        if ink_cols.size == 0:
-            return None
-        x_ink = xa + int(ink_cols[-1])
-        return math.floor((x_ink - grid.origin) / grid.pitch)
+        left = grid.origin - 1 + cell * grid.pitch  # ink starts about a pixel into its cell
+        xa, xb = max(0, math.floor(left + 0.25 * grid.pitch)), min(w, math.ceil(left + 0.75 * grid.pitch))
+        y0, y1 = max(0, band[0]), min(h, band[1])
+        if xb <= xa or y1 <= y0:
+            return False
+        around = img[y0:y1, max(0, xa - 3 * math.ceil(grid.pitch)) : min(w, xb + 3 * math.ceil(grid.pitch))]
+        channels = 1 if img.ndim == 2 else img.shape[-1]
+        bg = np.median(around.reshape(-1, channels), axis=0)  # the row's background: glyphs are sparse
+        cell_px = img[y0:y1, xa:xb].astype(np.int16).reshape(y1 - y0, xb - xa, channels)
+        return bool((np.abs(cell_px - bg).max(axis=-1) > 48).any())
 
     def _monospace_grid(self) -> _Grid | None:
         """The page's character grid if its text is monospaced, measured on clean lines only.
@@ -356,6 +399,7 @@ class Locator:
             by_line.setdefault(li, []).append(wi)
         clean = [li for li, ws in by_line.items() if not any(w in self._sensitive for w in ws)]
         samples: list[float] = []
+        starts: list[tuple[float, int]] = []  # (x0 - line's first x0, characters between)
         origins: list[int] = []
         sampled_lines: set[int] = set()
         for li in clean:
@@ -368,6 +412,7 @@ class Locator:
                 d = pt.line_start_offset(w)
                 if d >= 4 and any(c.isalpha() for c in pt.words[w].text + first.text):
                     samples.append((pt.words[w].box.x0 - first.box.x0) / d)
+                    starts.append((pt.words[w].box.x0 - first.box.x0, d))
                     sampled_lines.add(li)
             if len(first.text) >= 6 and len(ws) == 1 and sum(c.isalpha() for c in first.text) >= 4:
                 samples.append((first.box.width + 1) / len(first.text))  # one long word spans its cells
@@ -383,6 +428,17 @@ class Locator:
         if med <= 0 or len(on_grid) < 3 or len(on_grid) < 0.6 * len(samples):
             return None
         pitch = statistics.median(on_grid)
+        if starts:
+            # Averaged over a long line, proportional text has a steady pitch too; what it does
+            # not have is every word starting on a cell (a word 40 characters in is cells off).
+            # The pitch is the one that puts the most word starts on a cell, refined on those.
+            def on_cell(p: float) -> list[tuple[float, int]]:
+                return [(dx, d) for dx, d in starts if abs(dx / p - d) <= 0.35]
+
+            best = max((on_cell(pitch * (1 + k / 400)) for k in range(-16, 17)), key=len)
+            if len(best) < 0.7 * len(starts):
+                return None
+            pitch = sum(dx * d for dx, d in best) / sum(d * d for _, d in best)
         origin = statistics.median_low(origins)
         centres = sorted((self.page.lines[li].box.y0 + self.page.lines[li].box.y1) / 2 for li in clean)
         steps = [b - a for a, b in zip(centres, centres[1:], strict=False) if b - a > 0]
@@ -393,7 +449,8 @@ class Locator:
             ang = [2 * math.pi * (c % row) / row for c in centres]
             mean = math.atan2(sum(map(math.sin, ang)), sum(map(math.cos, ang)))
             phase = (mean % (2 * math.pi)) * row / (2 * math.pi)
-        return _Grid(pitch=pitch, origin=origin, row=row, row_origin=phase)
+        height = statistics.median(self.page.lines[li].box.height for li in clean)
+        return _Grid(pitch=pitch, origin=origin, row=row, row_origin=phase, height=height)
 
     def _row_right_limit(self, fr: Fragment, x_from: float) -> int:
         """Where the free space right of a line-final span ends: the next text on its row, or the edge."""
