@@ -334,10 +334,10 @@ class Locator:
         """The grid cell where a span starts, from the context before it only, or None.
 
         Inside a word (``KEY=value``): the cell of the word's first glyph -- context ink -- plus the
-        number of context characters before the span. At a word start: the first inked cell after
-        the previous (context) word's last glyph; a space between them is a blank cell, and there
-        is none when OCR split a token at its ``=``. The secret's glyphs only answer "is this cell
-        inked", which every glyph does the same way.
+        number of context characters before the span. At a word start: the cell after the previous
+        (context) word's last glyph, plus one per blank cell between them -- none when OCR split a
+        token at its ``=``, one for a space. The secret's glyphs only bound that blank run, which
+        every glyph does the same way.
         """
         pt = self.pt
         w0_idx, a, _ = fr.pieces[0]
@@ -345,44 +345,47 @@ class Locator:
         if a > 0:
             return round((w0.box.x0 - grid.origin) / grid.pitch) + a
         prev = self._previous_word(w0_idx)
-        if prev is None:
+        if prev is None or self.image is None:
             return None
-        # the context word's last cell, from its ink's right edge (which lies in that cell's right
-        # half for every glyph a monospaced font has)
-        cell = math.floor((prev.box.x1 - grid.origin) / grid.pitch - 0.4) + 1
-        own = round((w0.box.x0 - grid.origin) / grid.pitch)
-        while cell <= own + 1:
-            if self._cell_inked(grid, cell, band):
-                return cell
-            cell += 1
-        return None  # no ink where OCR saw the span start: not a grid this line is on
+        # The context word's last cell, from its characters and from its ink's right edge (which
+        # lies in the right half of that cell for every glyph a monospaced font has); the earlier.
+        by_count = round((prev.box.x0 - grid.origin) / grid.pitch) + len(prev.text) - 1
+        by_ink = math.floor((prev.box.x1 - grid.origin) / grid.pitch - 0.4)
+        blank = self._blank_run(prev.box.x1, w0.box.x0 + 1, band)
+        cell = min(by_count, by_ink) + 1 + math.floor(blank / grid.pitch + 0.15)
+        if cell > round((w0.box.x0 - grid.origin) / grid.pitch) + 1:
+            return None  # the context says later than OCR's own start: not a grid this line is on
+        return cell
 
     def _glued(self, grid: _Grid, band: tuple[int, int], x_end: int, x_next: int) -> bool:
-        """Whether the glyphs ending at ``x_end`` and starting at ``x_next`` have no blank cell between."""
-        first = math.floor((x_end - grid.origin) / grid.pitch - 0.4) + 1
-        last = round((x_next - grid.origin) / grid.pitch) - 1
-        return self.image is not None and all(self._cell_inked(grid, c, band) for c in range(first, last + 1))
+        """Whether glyphs ending at ``x_end`` and starting at ``x_next`` are neighbours (no space between).
 
-    def _cell_inked(self, grid: _Grid, cell: int, band: tuple[int, int]) -> bool:
-        """Whether the middle half of a grid cell has ink in the row band (True without an image).
-
-        Glyphs of a monospaced font are centred in their cells, so the middle half of a cell holds
-        ink exactly when a glyph is there, a dot or an underscore included, whatever the neighbours.
+        In a monospaced font two neighbouring glyphs are apart by their side bearings, under
+        0.8 of a cell even for two dots; a space leaves a whole blank cell.
         """
+        return self.image is not None and self._blank_run(x_end - 1, x_next + 1, band) < 0.85 * grid.pitch
+
+    def _blank_run(self, x_from: int, x_to: int, band: tuple[int, int]) -> int:
+        """The widest run of pixel columns with no ink in the row band between ``x_from`` and ``x_to``."""
         img = self.image
         if img is None:
-            return True
+            return 0
         h, w = img.shape[:2]
-        left = grid.origin - 1 + cell * grid.pitch  # ink starts about a pixel into its cell
-        xa, xb = max(0, math.floor(left + 0.25 * grid.pitch)), min(w, math.ceil(left + 0.75 * grid.pitch))
+        xa, xb = max(0, x_from), min(w, x_to)
         y0, y1 = max(0, band[0]), min(h, band[1])
         if xb <= xa or y1 <= y0:
-            return False
-        around = img[y0:y1, max(0, xa - 3 * math.ceil(grid.pitch)) : min(w, xb + 3 * math.ceil(grid.pitch))]
+            return 0
+        reach = 4 * max(1, xb - xa)
+        around = img[y0:y1, max(0, xa - reach) : min(w, xb + reach)]
         channels = 1 if img.ndim == 2 else img.shape[-1]
         bg = np.median(around.reshape(-1, channels), axis=0)  # the row's background: glyphs are sparse
-        cell_px = img[y0:y1, xa:xb].astype(np.int16).reshape(y1 - y0, xb - xa, channels)
-        return bool((np.abs(cell_px - bg).max(axis=-1) > 48).any())
+        cols = img[y0:y1, xa:xb].astype(np.int16).reshape(y1 - y0, xb - xa, channels)
+        inked = (np.abs(cols - bg).max(axis=-1) > 48).any(axis=0)
+        best = run = 0
+        for ink in inked:
+            run = 0 if ink else run + 1
+            best = max(best, run)
+        return best
 
     def _monospace_grid(self) -> _Grid | None:
         """The page's character grid if its text is monospaced, measured on clean lines only.
