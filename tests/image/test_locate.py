@@ -253,3 +253,48 @@ def test_proportional_text_is_not_taken_for_a_grid() -> None:
     terminal = _terminal("token = ", "ghp_" + "a1B2c3D4" * 4 + "xYz9")
     page = fake_ocr_from_words(terminal.words).read(terminal.image)
     assert Locator(page, build_page_text(page), [], padding=0.2)._grid is not None  # noqa: SLF001
+
+
+def test_label_read_as_a_line_of_its_own_still_places_an_aligned_value() -> None:
+    """``token:     ghp_...``: OCR reads the label and the value as two lines of one row; the
+    value is boxed from the label's grid, the same as when both are one line, and covered."""
+    from redact.image._ocr import FakeOcrEngine
+    from tests.conftest import fake_ocr_from_words
+
+    screen = _terminal("token:     ", "ghp_" + "R4nD0mT0k3nV4lu3s" + "Xy7Wq2Lk9Pz3Mn8Bv5Ct")
+    one_line = _locate_line_end(screen)
+    rows = [[(w.text, w.box) for w in line.words] for line in fake_ocr_from_words(screen.words).read(screen.image).lines]
+    split = []
+    for row in rows:
+        split += [row[:1], row[1:]] if row[0][0] == "token:" else [row]
+    page = FakeOcrEngine(split).read(screen.image)
+    pt = build_page_text(page)
+    start = pt.text.index("ghp_")
+    locator = Locator(page, pt, [TextFinding("GITHUB_TOKEN", start, start + 40, 0.9, "t")], padding=0.2,
+                      image=screen.image)
+    (box,) = locator.boxes(0)
+    assert _covers(box, screen.spans[0].boxes[0])
+    assert box == one_line
+
+
+def test_closing_quote_after_a_line_end_token_keeps_the_grid_box() -> None:
+    """``GH_TOKEN='ghp_...'``: two secrets of one length, one read a glyph short, get the same box."""
+    from redact.eval.render import Segment, render_screen
+    from tests.conftest import fake_ocr_from_words
+
+    boxes = []
+    for secret, drop in (("ghp_Q1w2E3r4T5y6U7i8O9p0A1s2D3f4G5h6J7k8", False),
+                         ("ghp_Z9x8C7v6B5n4M3l2K1j0H9g8F7d6S5a4P3o2", True)):
+        screen = render_screen("terminal", [*_CONTEXT, ["export GH_TOKEN='", Segment(secret, "secret"), "'"], *_TAIL],
+                               theme="dark", size=14, width=760, height=210)
+        words = [(t[:30] + t[31:] if drop and secret in t else t, b) for t, b in screen.words]
+        page = fake_ocr_from_words(words).read(screen.image)
+        pt = build_page_text(page)
+        start = pt.text.index("ghp_")
+        end = pt.text.index("'", start)
+        locator = Locator(page, pt, [TextFinding("GITHUB_TOKEN", start, end, 0.9, "t")], padding=0.2,
+                          image=screen.image)
+        (box,) = locator.boxes(0)
+        assert _covers(box, screen.spans[0].boxes[0])
+        boxes.append(box)
+    assert boxes[0] == boxes[1]

@@ -96,16 +96,17 @@ def build_page_text(page: OcrPage) -> PageText:
     )
 
 
-def _agrees(mono: Box, general: Box, ink: Box, pitch: float) -> bool:
+def _agrees(mono: Box, x_span: int, ink: Box, pitch: float) -> bool:
     """Whether a grid box is a refinement of the general one, not a grid gone wrong.
 
     A page's grid can be off for a given line (an editor's gutter, a sidebar with another line
-    spacing): then the grid box starts cells away from the span or sits between two rows. Such a
-    box is dropped for the general geometry, which is always on the glyphs.
+    spacing): then the grid box starts cells away from the span (``x_span``, where OCR puts its
+    first glyph, padded) or sits between two rows. Such a box is dropped for the general
+    geometry, which is always on the glyphs.
     """
     cy_mono, cy_ink = (mono.y0 + mono.y1) / 2, (ink.y0 + ink.y1) / 2
     return (
-        abs(mono.x0 - general.x0) <= 2.5 * pitch
+        abs(mono.x0 - x_span) <= 2.5 * pitch
         and abs(cy_mono - cy_ink) <= 0.3 * max(ink.height, 1)
         and mono.y0 <= ink.y0
         and mono.y1 >= ink.y1
@@ -249,6 +250,7 @@ class Locator:
             prev = self._previous_word(w0_idx)
             x_start = prev.box.x1 + 0.3 * pitch if prev is not None and prev.box.x1 <= w0.box.x0 else w0.box.x0
             x_start = min(x_start, w0.box.x0)
+        x_span = math.floor(x_start if a > 0 else w0.box.x0) - pad  # the first glyph, not the gap before it
         x_start = math.floor(x_start) - pad
         # Right edge: the length-based estimate (with half a character of slack); ink only if longer.
         w_last_idx, _, b = fr.pieces[-1]
@@ -264,7 +266,7 @@ class Locator:
         width = math.ceil((right - x_start) / bucket) * bucket
         general = Box(int(x_start), int(top), int(x_start + width), int(bottom)).clip(self.page.width, self.page.height)
         mono = self._mono_box(fr, top, bottom, pad, x_start + pad)
-        if mono is not None and self._grid is not None and _agrees(mono, general, ink, self._grid.pitch):
+        if mono is not None and self._grid is not None and _agrees(mono, x_span, ink, self._grid.pitch):
             return mono
         return general
 
@@ -286,13 +288,23 @@ class Locator:
         pt = self.pt
         line_words = [wi for wi, li in enumerate(pt.word_line) if li == fr.line]
         w_last, _, b = fr.pieces[-1]
-        if b < len(pt.words[w_last].text):
-            return None  # the span ends inside a word: keep the general geometry
+        if len(pt.words[w_last].text) - b > 2:
+            return None  # more than a closing quote or comma follows inside the word: general geometry
+        before: OcrWord | None = None  # the context word before the span when OCR put it on another line
         if line_words[0] in self._secret_start:
-            return None  # no context glyph on the line to place the grid by
+            # "key:      value": with a wide gap OCR often reads the label as a line of its own; the
+            # row's context is then the line just left of this one.
+            left = self._left_neighbour(fr.line)
+            if left is None or fr.pieces[0][0] != line_words[0] or fr.pieces[0][1] > 0:
+                return None  # no context glyph on the row to place the grid by
+            before = self.pt.words[left[-1]]
+            x_first = self.pt.words[left[0]].box.x0
+            on_page = grid.origin + round((x_first - grid.origin) / grid.pitch) * grid.pitch
+            if abs(on_page - x_first) > 0.2 * grid.pitch:
+                return None  # the label is not on the page's grid: another pane
         # The line's own grid: the page's phase where the line's first glyph sits on it (a terminal),
         # else that glyph itself (another pane, another column).
-        x_first = pt.words[line_words[0]].box.x0
+        x_first = pt.words[line_words[0]].box.x0 if before is None else x_first
         on_page = grid.origin + round((x_first - grid.origin) / grid.pitch) * grid.pitch
         grid = replace(grid, origin=on_page if abs(on_page - x_first) <= 0.2 * grid.pitch else x_first)
         # Padding from the page's line height, not from this line's ink (which is the secret's when
@@ -315,7 +327,9 @@ class Locator:
             if not self._glued(grid, band, end, pt.words[wi].box.x0):
                 return None  # something else follows on the line: keep the general geometry
             end = pt.words[wi].box.x1
-        cell = self._context_cell(fr, grid, band)
+        cell = self._context_cell(fr, grid, band, before)
+        if cell is None and before is not None:
+            return None
         if cell is None:
             # No context glyph right before the span (another finding is): OCR's two estimates,
             # its offset inside its word and its offset from the line's first glyph, the earlier.
@@ -330,21 +344,24 @@ class Locator:
             return None
         return Box(x0, int(top), x1, int(bottom)).clip(self.page.width, self.page.height)
 
-    def _context_cell(self, fr: Fragment, grid: _Grid, band: tuple[int, int]) -> int | None:
+    def _context_cell(
+        self, fr: Fragment, grid: _Grid, band: tuple[int, int], before: OcrWord | None = None
+    ) -> int | None:
         """The grid cell where a span starts, from the context before it only, or None.
 
         Inside a word (``KEY=value``): the cell of the word's first glyph -- context ink -- plus the
         number of context characters before the span. At a word start: the cell after the previous
-        (context) word's last glyph, plus one per blank cell between them -- none when OCR split a
-        token at its ``=``, one for a space. The secret's glyphs only bound that blank run, which
-        every glyph does the same way.
+        (context) word's last glyph -- ``before`` when OCR put it on a line of its own -- plus one
+        per blank cell between them: none when OCR split a token at its ``=``, one for a space,
+        more for aligned columns. The secret's glyphs only bound that blank run, which every glyph
+        does the same way.
         """
         pt = self.pt
         w0_idx, a, _ = fr.pieces[0]
         w0 = pt.words[w0_idx]
         if a > 0:
             return round((w0.box.x0 - grid.origin) / grid.pitch) + a
-        prev = self._previous_word(w0_idx)
+        prev = self._previous_word(w0_idx) or before
         if prev is None or self.image is None:
             return None
         # The context word's last cell, from its characters and from its ink's right edge (which
@@ -454,6 +471,20 @@ class Locator:
             phase = (mean % (2 * math.pi)) * row / (2 * math.pi)
         height = statistics.median(self.page.lines[li].box.height for li in clean)
         return _Grid(pitch=pitch, origin=origin, row=row, row_origin=phase, height=height)
+
+    def _left_neighbour(self, line: int) -> list[int] | None:
+        """The words of the nearest line left of ``line`` on its row, if it ends in a context word."""
+        lb = self.page.lines[line].box
+        best: int | None = None
+        for li, other in enumerate(self.page.lines):
+            ov = min(other.box.y1, lb.y1) - max(other.box.y0, lb.y0)
+            if li != line and ov > 0.5 * min(other.box.height, lb.height) and other.box.x1 <= lb.x0:
+                if best is None or other.box.x1 > self.page.lines[best].box.x1:
+                    best = li
+        if best is None:
+            return None
+        words = [wi for wi, li in enumerate(self.pt.word_line) if li == best]
+        return words if words and words[-1] not in self._sensitive else None
 
     def _row_right_limit(self, fr: Fragment, x_from: float) -> int:
         """Where the free space right of a line-final span ends: the next text on its row, or the edge."""
