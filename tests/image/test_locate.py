@@ -298,3 +298,27 @@ def test_closing_quote_after_a_line_end_token_keeps_the_grid_box() -> None:
         assert _covers(box, screen.spans[0].boxes[0])
         boxes.append(box)
     assert boxes[0] == boxes[1]
+
+
+def test_value_after_a_space_starts_on_the_same_cell_whatever_its_first_glyph() -> None:
+    """``label: .x`` and ``label: Wx``: the gap's width differs by the glyphs' side bearings (a dot
+    has 0.4 of a cell on each side, a W none) but the box must not, and must cover the dot."""
+    from redact.eval.render import Segment, render_screen
+    from tests.conftest import fake_ocr_from_words
+
+    for font, size in (("dejavu-sans-mono", 14), ("liberation-mono", 11)):
+        for term in (":", "|", "="):
+            boxes = set()
+            for first in (".", "'", "i", "W", "_", "A"):
+                secret = first + "Q7wE5rT3yU1iO9pA7sD5"
+                screen = render_screen("terminal", [*_CONTEXT, ["  label" + term + " ", Segment(secret, "s")], *_TAIL],
+                                       font=font, size=size, width=760, height=210)
+                page = fake_ocr_from_words(screen.words).read(screen.image)
+                pt = build_page_text(page)
+                start = pt.text.index(secret)
+                locator = Locator(page, pt, [TextFinding("SECRET", start, start + len(secret), 0.9, "t")],
+                                  padding=0.2, image=screen.image)
+                (box,) = locator.boxes(0)
+                assert _covers(box, screen.spans[0].boxes[0]), (font, term, first)
+                boxes.add(box)
+            assert len(boxes) == 1, (font, size, term, boxes)

@@ -353,8 +353,8 @@ class Locator:
         number of context characters before the span. At a word start: the cell after the previous
         (context) word's last glyph -- ``before`` when OCR put it on a line of its own -- plus one
         per blank cell between them: none when OCR split a token at its ``=``, one for a space,
-        more for aligned columns. The secret's glyphs only bound that blank run, which every glyph
-        does the same way.
+        more for aligned columns. The secret's first glyph only bounds that gap, and its bearing is
+        allowed for, so every glyph gives the same count.
         """
         pt = self.pt
         w0_idx, a, _ = fr.pieces[0]
@@ -368,41 +368,62 @@ class Locator:
         # lies in the right half of that cell for every glyph a monospaced font has); the earlier.
         by_count = round((prev.box.x0 - grid.origin) / grid.pitch) + len(prev.text) - 1
         by_ink = math.floor((prev.box.x1 - grid.origin) / grid.pitch - 0.4)
-        blank = self._blank_run(prev.box.x1, w0.box.x0 + 1, band)
-        cell = min(by_count, by_ink) + 1 + math.floor(blank / grid.pitch + 0.15)
+        spaces = self._spaces_between(prev.box.x1, w0.box.x0, grid.pitch, band)
+        if spaces is None:
+            return None
+        cell = min(by_count, by_ink) + 1 + spaces
         if cell > round((w0.box.x0 - grid.origin) / grid.pitch) + 1:
             return None  # the context says later than OCR's own start: not a grid this line is on
         return cell
 
     def _glued(self, grid: _Grid, band: tuple[int, int], x_end: int, x_next: int) -> bool:
-        """Whether glyphs ending at ``x_end`` and starting at ``x_next`` are neighbours (no space between).
+        """Whether glyphs ending at ``x_end`` and starting at ``x_next`` are neighbours (no space between)."""
+        return self._spaces_between(x_end, x_next, grid.pitch, band) == 0
 
-        In a monospaced font two neighbouring glyphs are apart by their side bearings, under
-        0.8 of a cell even for two dots; a space leaves a whole blank cell.
+    def _spaces_between(self, x_end: int, x_next: int, pitch: float, band: tuple[int, int]) -> int | None:
+        """How many blank cells lie between the glyph whose ink ends near ``x_end`` and the next one.
+
+        The gap between two glyphs' ink is the blank cells plus the first one's right side bearing
+        and the second one's left one. Monospaced glyphs sit centred in their cells, so a bearing
+        is about half of what the glyph's ink leaves of the cell: a dot or a quote has bearings of
+        0.4 of a cell, a W or an underscore none. Counting with them makes the answer the same for
+        every glyph that may start a secret (a plain "gap / pitch" moves by a cell between
+        ``:  .x`` and ``:  Wx``). None without an image or without ink on both sides.
         """
-        return self.image is not None and self._blank_run(x_end - 1, x_next + 1, band) < 0.85 * grid.pitch
-
-    def _blank_run(self, x_from: int, x_to: int, band: tuple[int, int]) -> int:
-        """The widest run of pixel columns with no ink in the row band between ``x_from`` and ``x_to``."""
         img = self.image
         if img is None:
-            return 0
+            return None
         h, w = img.shape[:2]
-        xa, xb = max(0, x_from), min(w, x_to)
+        # OCR boxes may be a pixel or two loose: look a cell into both glyphs
+        xa, xb = max(0, math.floor(x_end - pitch)), min(w, math.ceil(x_next + pitch))
         y0, y1 = max(0, band[0]), min(h, band[1])
-        if xb <= xa or y1 <= y0:
-            return 0
-        reach = 4 * max(1, xb - xa)
+        if xb - xa < 3 or y1 <= y0:
+            return None
+        reach = max(64, 4 * (xb - xa))
         around = img[y0:y1, max(0, xa - reach) : min(w, xb + reach)]
         channels = 1 if img.ndim == 2 else img.shape[-1]
         bg = np.median(around.reshape(-1, channels), axis=0)  # the row's background: glyphs are sparse
         cols = img[y0:y1, xa:xb].astype(np.int16).reshape(y1 - y0, xb - xa, channels)
-        inked = (np.abs(cols - bg).max(axis=-1) > 48).any(axis=0)
-        best = run = 0
-        for ink in inked:
-            run = 0 if ink else run + 1
-            best = max(best, run)
-        return best
+        inked = [bool(v) for v in (np.abs(cols - bg).max(axis=-1) > 48).any(axis=0)]
+        # the widest blank run with ink on both sides
+        best: tuple[int, int] | None = None
+        x = 0
+        while x < len(inked):
+            if inked[x]:
+                x += 1
+                continue
+            start = x
+            while x < len(inked) and not inked[x]:
+                x += 1
+            if start > 0 and x < len(inked) and (best is None or x - start > best[1] - best[0]):
+                best = (start, x)
+        if best is None:
+            return None
+        g0, g1 = best
+        left = g0 - next((k for k in range(g0 - 1, -1, -1) if not inked[k]), -1) - 1  # ink run before the gap
+        right = next((k for k in range(g1, len(inked)) if not inked[k]), len(inked)) - g1  # ink run after it
+        bearings = max(0.0, (pitch - left) / 2) + max(0.0, (pitch - right) / 2)
+        return max(0, round((g1 - g0 - bearings) / pitch))
 
     def _monospace_grid(self) -> _Grid | None:
         """The page's character grid if its text is monospaced, measured on clean lines only.
