@@ -2,7 +2,10 @@
 
 Real Tesseract, real detectors, the default policy. For each pair the script renders the same
 terminal twice with different random secrets of one family at a line end, redacts both, and
-compares the whole output images; it also reports how far the boxes moved when they differ.
+compares the whole output images; it also reports how far the boxes moved when they differ, and
+on how many screens the secret's whole ink box lies inside the redaction boxes (stricter than
+bench_image.py's 90% of glyph pixels changed): a box that moved off a glyph would be a leak,
+however identical.
 
     .venv/bin/python benchmarks/bench_independence.py [--pairs 30]
 """
@@ -20,8 +23,8 @@ from pathlib import Path
 
 import numpy as np
 
-from redact import Policy, Redactor
-from redact.eval.render import Segment, render_screen
+from redact import Box, Policy, Redactor
+from redact.eval.render import RenderedScreen, Segment, render_screen
 
 A62 = string.ascii_letters + string.digits
 B32 = string.ascii_uppercase + "234567"
@@ -34,9 +37,17 @@ CONTEXT = ["$ git status --short", " M src/app/settings.py", "?? deploy/staging.
 TAIL = ["$ make deploy ENV=staging", "building wheel for app (pyproject.toml) ... done"]
 
 
-def screen(prefix: str, secret: str) -> np.ndarray:
+def screen(prefix: str, secret: str) -> RenderedScreen:
     lines = [*CONTEXT, [prefix, Segment(secret, "secret")], *TAIL]
-    return render_screen("terminal", lines, theme="dark", size=14, width=760, height=210).image
+    return render_screen("terminal", lines, theme="dark", size=14, width=760, height=210)
+
+
+def covered(sc: RenderedScreen, boxes: list[Box]) -> bool:
+    """Whether every pixel of the secret's ink box is inside some redaction box."""
+    mask = np.zeros(sc.image.shape[:2], dtype=bool)
+    for b in boxes:
+        mask[b.y0 : b.y1, b.x0 : b.x1] = True
+    return all(mask[t.y0 : t.y1, t.x0 : t.x1].all() for sp in sc.spans for t in sp.boxes)
 
 
 def main() -> None:
@@ -45,12 +56,15 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "results" / "independence.md")
     args = ap.parse_args()
     redactor = Redactor(Policy())
-    rows = ["| family | pairs | byte-identical | max left-edge shift (px) |", "|---|---|---|---|"]
+    rows = ["| family | pairs | byte-identical | max left-edge shift (px) | secret covered |", "|---|---|---|---|---|"]
     for name, (prefix, make) in FAMILIES.items():
         rng = random.Random(name)
-        same, shift = 0, 0
+        same, shift, cov = 0, 0, 0
         for _ in range(args.pairs):
-            a, b = redactor.redact_image(screen(prefix, make(rng))), redactor.redact_image(screen(prefix, make(rng)))
+            sa, sb = screen(prefix, make(rng)), screen(prefix, make(rng))
+            a, b = redactor.redact_image(sa.image), redactor.redact_image(sb.image)
+            cov += covered(sa, [bx for f in a.findings for bx in f.boxes])
+            cov += covered(sb, [bx for f in b.findings for bx in f.boxes])
             if np.array_equal(a.image, b.image):
                 same += 1
                 continue
@@ -58,7 +72,7 @@ def main() -> None:
             xb = sorted(bx.x0 for f in b.findings for bx in f.boxes)
             if len(xa) == len(xb):
                 shift = max(shift, *(abs(p - q) for p, q in zip(xa, xb, strict=True)))
-        rows.append(f"| {name} | {args.pairs} | {same} ({same / args.pairs:.0%}) | {shift} |")
+        rows.append(f"| {name} | {args.pairs} | {same} ({same / args.pairs:.0%}) | {shift} | {cov}/{2 * args.pairs} |")
         print(rows[-1], flush=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(rows) + "\n")

@@ -138,57 +138,70 @@ def test_painting_depends_only_on_the_boxes(redactor: Redactor, seed: int, style
     assert _png(out_a) == _png(out_b)
 
 
-@settings(max_examples=4, deadline=None, phases=[Phase.explicit, Phase.generate], derandomize=True,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(seed=st.integers(0, 2**32 - 1))
-def test_line_end_boxes_move_by_at_most_one_cell(redactor: Redactor, seed: int) -> None:
-    """Whole pipeline, real OCR: on a terminal, line-final boxes come from the character grid.
-
-    Tesseract reads the unchanged context of a line differently when the secret on it changes (a
-    space inserted, an underscore dropped) and misreads random tokens' lengths; the locator snaps
-    to the grid measured on clean lines and anchors a line-final span on its last inked cell. What
-    is left is at most one cell of movement of the left edge -- rows and right edges do not move.
-    How often outputs are byte-identical is measured by benchmarks/bench_independence.py.
-    """
-    rng = random.Random(seed)
-    b32 = string.ascii_uppercase + "234567"
-    screen_a = _terminal(_tok(rng, 24), "AKIA" + _tok(rng, 16, b32))
-    screen_b = _terminal(_tok(rng, 24), "AKIA" + _tok(rng, 16, b32))
-    out_a, out_b = redactor.redact_image(screen_a.image), redactor.redact_image(screen_b.image)
-    pitch = 0.602 * 14 + 1  # one cell of DejaVu Sans Mono at 14 px, plus pixel rounding
-    for screen, out in ((screen_a, out_a), (screen_b, out_b)):
-        assert out.status is Status.OK
-        for span in screen.spans:
-            assert covered_by_pixels(screen.image, np.asarray(out.image), TruthItem(span.label, True, span.boxes))
-    boxes_a = sorted((b for f in out_a.findings for b in f.boxes), key=lambda b: (b.y0, b.x1))
-    boxes_b = sorted((b for f in out_b.findings for b in f.boxes), key=lambda b: (b.y0, b.x1))
-    assert len(boxes_a) == len(boxes_b)
-    for a, b in zip(boxes_a, boxes_b, strict=True):
-        assert (a.y0, a.y1, a.x1) == (b.y0, b.y1, b.x1)
-        assert abs(a.x0 - b.x0) <= pitch
-
-
 def _png(arr: object) -> bytes:
     buf = io.BytesIO()
     Image.fromarray(np.asarray(arr)).save(buf, "PNG")
     return buf.getvalue()
 
 
+B32 = string.ascii_uppercase + "234567"
+#: The three families of benchmarks/bench_independence.py: label, entity, secret of a fixed length.
+LINE_END_FAMILIES = {
+    "aws": ("$ export AWS_ACCESS_KEY_ID=", "AWS_ACCESS_KEY", lambda rng: "AKIA" + _tok(rng, 16, B32)),
+    "stripe": ("$ export STRIPE_KEY=", "STRIPE_KEY", lambda rng: "sk_live_" + _tok(rng, 24)),
+    "github": ("GITHUB_TOKEN=", "GITHUB_TOKEN", lambda rng: "ghp_" + _tok(rng, 36)),
+}
+
+
+def _line_end_screen(prefix: str, secret: str):  # type: ignore[no-untyped-def]
+    lines = [
+        "$ git status --short",
+        " M src/app/settings.py",
+        "?? deploy/staging.yaml",
+        "$ source venv/bin/activate",
+        [prefix, Segment(secret, "secret")],
+        "$ make deploy ENV=staging",
+        "building wheel for app (pyproject.toml) ... done",
+    ]
+    return render_screen("terminal", lines, theme="dark", size=14, width=760, height=210)
+
+
+@pytest.mark.parametrize("family", sorted(LINE_END_FAMILIES))
 @settings(max_examples=4, deadline=None, phases=[Phase.explicit, Phase.generate], derandomize=True,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(0, 2**32 - 1), style=st.sampled_from(["blur", "fill", "pixelate"]))
-def test_same_length_aws_keys_at_a_line_end_give_byte_identical_output(redactor: Redactor, seed: int,
-                                                                         style: str) -> None:
-    """Real OCR, whole image, the issue's test: two terminals that differ only in an AWS key of the
-    same length come out byte-identical (30 of 30 pairs in benchmarks/bench_independence.py; for
-    random Stripe and GitHub tokens, whose length OCR misreads more often, see the README)."""
+def test_same_length_secrets_at_a_line_end_give_byte_identical_output(redactor: Redactor, family: str, seed: int,
+                                                                      style: str) -> None:
+    """Real OCR, whole image, the issue's test: two terminals that differ only in a secret of the
+    same length at a line end come out byte-identical, every glyph of both secrets covered.
+
+    Tesseract misreads the length of random 40-glyph tokens in about a third of reads; the box's
+    left edge comes from the context before the secret, its right edge from the row's free space,
+    so neither moves with it. (What is left -- OCR misreading the *label*, 2 AWS pairs in 30 in
+    benchmarks/bench_independence.py -- moves the box one cell left, over the label.)"""
+    prefix, entity, make = LINE_END_FAMILIES[family]
     rng = random.Random(seed)
     r = Redactor(redactor.policy.replace(style=style), ocr=redactor._ocr, analyzer=redactor.analyzer)  # noqa: SLF001
-    b32 = string.ascii_uppercase + "234567"
-    token = _tok(rng, 24)
-    screen_a = _terminal(token, "AKIA" + _tok(rng, 16, b32))
-    screen_b = _terminal(token, "AKIA" + _tok(rng, 16, b32))
-    out_a, out_b = r.redact_image(screen_a.image), r.redact_image(screen_b.image)
-    assert out_a.status is Status.OK and out_b.status is Status.OK
-    assert "AWS_ACCESS_KEY" in out_a.entity_counts
-    assert _png(out_a.image) == _png(out_b.image)
+    screens = [_line_end_screen(prefix, make(rng)) for _ in range(2)]
+    outs = [r.redact_image(s.image) for s in screens]
+    for screen, out in zip(screens, outs, strict=True):
+        assert out.status is Status.OK
+        assert entity in out.entity_counts
+        (span,) = screen.spans
+        assert covered_by_pixels(screen.image, np.asarray(out.image), TruthItem(span.label, True, span.boxes))
+    assert _png(outs[0].image) == _png(outs[1].image)
+
+
+@settings(max_examples=4, deadline=None, phases=[Phase.explicit, Phase.generate], derandomize=True,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(seed=st.integers(0, 2**32 - 1))
+def test_two_secret_lines_in_a_row_give_byte_identical_output(redactor: Redactor, seed: int) -> None:
+    """Both the Stripe key and the AWS key below it differ: still the same pixels, both covered."""
+    rng = random.Random(seed)
+    screens = [_terminal(_tok(rng, 24), "AKIA" + _tok(rng, 16, B32)) for _ in range(2)]
+    outs = [redactor.redact_image(s.image) for s in screens]
+    for screen, out in zip(screens, outs, strict=True):
+        assert out.status is Status.OK
+        for span in screen.spans:
+            assert covered_by_pixels(screen.image, np.asarray(out.image), TruthItem(span.label, True, span.boxes))
+    assert _png(outs[0].image) == _png(outs[1].image)

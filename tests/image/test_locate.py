@@ -121,3 +121,204 @@ def test_gutter_before_the_line_does_not_inflate_the_pitch() -> None:
     secret_x0 = code.box.x0 + len("GITHUB_TOKEN=") * PITCH
     assert secret_x0 - 8 <= box.x0 <= secret_x0
     assert code.box.x1 <= box.x1 <= code.box.x1 + 16 + 8
+
+
+# --- monospace line ends on rendered terminals (pixels real, OCR scripted) -------------------
+
+_CONTEXT = ["$ git status --short", " M src/app/settings.py", "?? deploy/staging.yaml", "$ source venv/bin/activate"]
+_TAIL = ["$ make deploy ENV=staging", "building wheel for app (pyproject.toml) ... done"]
+_MONO_PITCH = 0.602 * 14  # DejaVu Sans Mono's advance at 14 px
+
+
+def _terminal(prefix: str, secret: str):  # type: ignore[no-untyped-def]
+    from redact.eval.render import Segment, render_screen
+
+    return render_screen("terminal", [*_CONTEXT, [prefix, Segment(secret, "secret")], *_TAIL],
+                         theme="dark", size=14, width=760, height=210)
+
+
+def _locate_line_end(screen, rewrite=None):  # type: ignore[no-untyped-def]
+    """Box the secret of a rendered terminal, OCR being the renderer's words (``rewrite`` edits them)."""
+    from tests.conftest import fake_ocr_from_words
+
+    words = list(screen.words)
+    secret = screen.spans[0].text
+    if rewrite is not None:
+        words = rewrite(words, secret)
+    page = fake_ocr_from_words(words).read(screen.image)
+    pt = build_page_text(page)
+    start = max(pt.text.find(secret[:4]), 0)
+    end = pt.text.index("\n", start)
+    locator = Locator(page, pt, [TextFinding("SECRET", start, end, 0.9, "t")], padding=0.2, image=screen.image)
+    assert locator._grid is not None  # noqa: SLF001
+    (box,) = locator.boxes(0)
+    return box
+
+
+def _covers(box: Box, truth: Box) -> bool:
+    return box.x0 < truth.x0 and box.y0 < truth.y0 and box.x1 > truth.x1 and box.y1 > truth.y1
+
+
+def test_misread_secret_length_does_not_move_a_line_end_box() -> None:
+    """OCR reading a 40-glyph token as 39 or 41 glyphs (same ink) gives the same box, on the glyphs."""
+    screen = _terminal("GITHUB_TOKEN=", "ghp_" + "aB3dE5gH7jK9mN1pQ3sT5vW7yZ9bC1dF3hJ5")
+
+    def misread(change):  # type: ignore[no-untyped-def]
+        def rewrite(words, secret):  # type: ignore[no-untyped-def]
+            return [(change(t) if secret in t else t, b) for t, b in words]
+        return rewrite
+
+    read_right = _locate_line_end(screen)
+    assert _covers(read_right, screen.spans[0].boxes[0])
+    assert read_right.x1 >= 759  # to the row's end: the width says nothing of the length
+    for change in (lambda t: t[:20] + "Il" + t[21:], lambda t: t[:20] + t[21:], lambda t: t + "1"):
+        assert _locate_line_end(screen, misread(change)) == read_right
+
+
+def test_token_split_by_ocr_at_its_equals_sign_is_covered_from_its_first_glyph() -> None:
+    """``KEY=`` and the secret read as two words with no blank cell between: no cell of it is lost."""
+    screen = _terminal("$ export STRIPE_KEY=", "sk_live_" + "Zq8Xw2Vb6Nm4Lk0Jh8Gf6Ds4")
+
+    def split(words, secret):  # type: ignore[no-untyped-def]
+        out = []
+        for t, b in words:
+            if secret in t:
+                k = t.index(secret)
+                cut = b.x0 + round(k * _MONO_PITCH)
+                out += [(t[:k], Box(b.x0, b.y0, cut - 1, b.y1)), (t[k:], Box(cut + 1, b.y0, b.x1, b.y1))]
+            else:
+                out.append((t, b))
+        return out
+
+    whole, parts = _locate_line_end(screen), _locate_line_end(screen, split)
+    assert _covers(parts, screen.spans[0].boxes[0])
+    assert parts == whole
+
+
+def test_tail_of_a_token_split_off_by_ocr_is_boxed_with_it() -> None:
+    """OCR splits a token and the detector keeps only its head: the glued tail is covered too."""
+    screen = _terminal("GITHUB_TOKEN=", "ghp_" + "Q7wE5rT3yU1iO9pA7sD5fG3hJ1kL9zX7cV5bQt")
+
+    def split(words, secret):  # type: ignore[no-untyped-def]
+        out = []
+        for t, b in words:
+            if secret in t:
+                cut = b.x0 + round((len(t) - 2) * _MONO_PITCH)
+                out += [(t[:-2], Box(b.x0, b.y0, cut - 1, b.y1)), (t[-2:], Box(cut + 1, b.y0, b.x1, b.y1))]
+            else:
+                out.append((t, b))
+        return out
+
+    from tests.conftest import fake_ocr_from_words
+
+    page = fake_ocr_from_words(split(list(screen.words), screen.spans[0].text)).read(screen.image)
+    pt = build_page_text(page)
+    start = pt.text.index("ghp_")
+    end = pt.text.index(" Qt")  # the head only
+    locator = Locator(page, pt, [TextFinding("GITHUB_TOKEN", start, end, 0.9, "t")], padding=0.2, image=screen.image)
+    (box,) = locator.boxes(0)
+    assert _covers(box, screen.spans[0].boxes[0])
+
+
+def test_a_word_after_a_space_keeps_the_general_geometry() -> None:
+    """A line-final span followed by another word (one blank cell apart) is not boxed to the row's end."""
+    screen = _terminal("$ export AWS_ACCESS_KEY_ID=", "AKIAQ4ZXJ5KD7WP2RTYE # prod")
+    from tests.conftest import fake_ocr_from_words
+
+    page = fake_ocr_from_words(screen.words).read(screen.image)
+    pt = build_page_text(page)
+    start = pt.text.index("AKIA")
+    locator = Locator(page, pt, [TextFinding("AWS_ACCESS_KEY", start, start + 20, 0.9, "t")], padding=0.2,
+                      image=screen.image)
+    (box,) = locator.boxes(0)
+    assert box.x1 < 430  # "# prod" is not swallowed with the row
+
+
+def test_proportional_text_is_not_taken_for_a_grid() -> None:
+    """Long lines of proportional text average to a steady pitch; their word starts are off the cells."""
+    from redact.eval.render import Segment, render_screen
+    from tests.conftest import fake_ocr_from_words
+
+    lines = ["hey, can you send me the staging key?", "Reviewed the pull request and left two comments",
+             "Build finished in 42.7s with 0 warnings", ["the token is ", Segment("ghp_" + "a1B2c3D4" * 4 + "xYz9", "s")],
+             "Cache hit ratio 97.3% over the last 24 hours", "thanks, deploying now"]
+    for layout in ("chat", "form", "settings"):
+        screen = render_screen(layout, lines, size=14, width=1200, height=400)
+        page = fake_ocr_from_words(screen.words).read(screen.image)
+        pt = build_page_text(page)
+        start = pt.text.index("ghp_")
+        locator = Locator(page, pt, [TextFinding("GITHUB_TOKEN", start, start + 40, 0.9, "t")], padding=0.2,
+                          image=screen.image)
+        assert locator._grid is None, layout  # noqa: SLF001
+    terminal = _terminal("token = ", "ghp_" + "a1B2c3D4" * 4 + "xYz9")
+    page = fake_ocr_from_words(terminal.words).read(terminal.image)
+    assert Locator(page, build_page_text(page), [], padding=0.2)._grid is not None  # noqa: SLF001
+
+
+def test_label_read_as_a_line_of_its_own_still_places_an_aligned_value() -> None:
+    """``token:     ghp_...``: OCR reads the label and the value as two lines of one row; the
+    value is boxed from the label's grid, the same as when both are one line, and covered."""
+    from redact.image._ocr import FakeOcrEngine
+    from tests.conftest import fake_ocr_from_words
+
+    screen = _terminal("token:     ", "ghp_" + "R4nD0mT0k3nV4lu3s" + "Xy7Wq2Lk9Pz3Mn8Bv5Ct")
+    one_line = _locate_line_end(screen)
+    rows = [[(w.text, w.box) for w in line.words] for line in fake_ocr_from_words(screen.words).read(screen.image).lines]
+    split = []
+    for row in rows:
+        split += [row[:1], row[1:]] if row[0][0] == "token:" else [row]
+    page = FakeOcrEngine(split).read(screen.image)
+    pt = build_page_text(page)
+    start = pt.text.index("ghp_")
+    locator = Locator(page, pt, [TextFinding("GITHUB_TOKEN", start, start + 40, 0.9, "t")], padding=0.2,
+                      image=screen.image)
+    (box,) = locator.boxes(0)
+    assert _covers(box, screen.spans[0].boxes[0])
+    assert box == one_line
+
+
+def test_closing_quote_after_a_line_end_token_keeps_the_grid_box() -> None:
+    """``GH_TOKEN='ghp_...'``: two secrets of one length, one read a glyph short, get the same box."""
+    from redact.eval.render import Segment, render_screen
+    from tests.conftest import fake_ocr_from_words
+
+    boxes = []
+    for secret, drop in (("ghp_Q1w2E3r4T5y6U7i8O9p0A1s2D3f4G5h6J7k8", False),
+                         ("ghp_Z9x8C7v6B5n4M3l2K1j0H9g8F7d6S5a4P3o2", True)):
+        screen = render_screen("terminal", [*_CONTEXT, ["export GH_TOKEN='", Segment(secret, "secret"), "'"], *_TAIL],
+                               theme="dark", size=14, width=760, height=210)
+        words = [(t[:30] + t[31:] if drop and secret in t else t, b) for t, b in screen.words]
+        page = fake_ocr_from_words(words).read(screen.image)
+        pt = build_page_text(page)
+        start = pt.text.index("ghp_")
+        end = pt.text.index("'", start)
+        locator = Locator(page, pt, [TextFinding("GITHUB_TOKEN", start, end, 0.9, "t")], padding=0.2,
+                          image=screen.image)
+        (box,) = locator.boxes(0)
+        assert _covers(box, screen.spans[0].boxes[0])
+        boxes.append(box)
+    assert boxes[0] == boxes[1]
+
+
+def test_value_after_a_space_starts_on_the_same_cell_whatever_its_first_glyph() -> None:
+    """``label: .x`` and ``label: Wx``: the gap's width differs by the glyphs' side bearings (a dot
+    has 0.4 of a cell on each side, a W none) but the box must not, and must cover the dot."""
+    from redact.eval.render import Segment, render_screen
+    from tests.conftest import fake_ocr_from_words
+
+    for font, size in (("dejavu-sans-mono", 14), ("liberation-mono", 11)):
+        for term in (":", "|", "="):
+            boxes = set()
+            for first in (".", "'", "i", "W", "_", "A"):
+                secret = first + "Q7wE5rT3yU1iO9pA7sD5"
+                screen = render_screen("terminal", [*_CONTEXT, ["  label" + term + " ", Segment(secret, "s")], *_TAIL],
+                                       font=font, size=size, width=760, height=210)
+                page = fake_ocr_from_words(screen.words).read(screen.image)
+                pt = build_page_text(page)
+                start = pt.text.index(secret)
+                locator = Locator(page, pt, [TextFinding("SECRET", start, start + len(secret), 0.9, "t")],
+                                  padding=0.2, image=screen.image)
+                (box,) = locator.boxes(0)
+                assert _covers(box, screen.spans[0].boxes[0]), (font, term, first)
+                boxes.add(box)
+            assert len(boxes) == 1, (font, size, term, boxes)

@@ -50,6 +50,7 @@ class _Grid:
     origin: float
     row: float | None
     row_origin: float  # the rows' centre modulo ``row``
+    height: float = 0.0  # the clean lines' median ink height (0: unknown)
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,16 +96,17 @@ def build_page_text(page: OcrPage) -> PageText:
     )
 
 
-def _agrees(mono: Box, general: Box, ink: Box, pitch: float) -> bool:
+def _agrees(mono: Box, x_span: int, ink: Box, pitch: float) -> bool:
     """Whether a grid box is a refinement of the general one, not a grid gone wrong.
 
     A page's grid can be off for a given line (an editor's gutter, a sidebar with another line
-    spacing): then the grid box starts cells away from the span or sits between two rows. Such a
-    box is dropped for the general geometry, which is always on the glyphs.
+    spacing): then the grid box starts cells away from the span (``x_span``, where OCR puts its
+    first glyph, padded) or sits between two rows. Such a box is dropped for the general
+    geometry, which is always on the glyphs.
     """
     cy_mono, cy_ink = (mono.y0 + mono.y1) / 2, (ink.y0 + ink.y1) / 2
     return (
-        abs(mono.x0 - general.x0) <= 2.5 * pitch
+        abs(mono.x0 - x_span) <= 2.5 * pitch
         and abs(cy_mono - cy_ink) <= 0.3 * max(ink.height, 1)
         and mono.y0 <= ink.y0
         and mono.y1 >= ink.y1
@@ -248,6 +250,7 @@ class Locator:
             prev = self._previous_word(w0_idx)
             x_start = prev.box.x1 + 0.3 * pitch if prev is not None and prev.box.x1 <= w0.box.x0 else w0.box.x0
             x_start = min(x_start, w0.box.x0)
+        x_span = math.floor(x_start if a > 0 else w0.box.x0) - pad  # the first glyph, not the gap before it
         x_start = math.floor(x_start) - pad
         # Right edge: the length-based estimate (with half a character of slack); ink only if longer.
         w_last_idx, _, b = fr.pieces[-1]
@@ -263,7 +266,7 @@ class Locator:
         width = math.ceil((right - x_start) / bucket) * bucket
         general = Box(int(x_start), int(top), int(x_start + width), int(bottom)).clip(self.page.width, self.page.height)
         mono = self._mono_box(fr, top, bottom, pad, x_start + pad)
-        if mono is not None and self._grid is not None and _agrees(mono, general, ink, self._grid.pitch):
+        if mono is not None and self._grid is not None and _agrees(mono, x_span, ink, self._grid.pitch):
             return mono
         return general
 
@@ -271,9 +274,13 @@ class Locator:
         """On a monospaced page: a span that ends its line, boxed on the character grid to the row's end.
 
         Keys, tokens and passwords at the end of a command or an assignment are the common case on
-        terminals and editors. The left edge is the span's estimated start snapped to the grid, the
-        right edge the end of the free space on its row, the rows the grid's row: nothing of it
-        comes from the hidden glyphs.
+        terminals and editors. Every edge comes from something that is the same whatever the hidden
+        value is: the rows and the padding from the grid (clean lines), the right edge from the end
+        of the free space on the row, the left edge from the context before the span -- the cell
+        after ``KEY=`` inside a word, the first inked cell after the previous word otherwise. The
+        span's own length as OCR read it is never used: Tesseract misreads the length of long
+        random tokens by a glyph or two (an ``l`` read as ``Il``, a split, a dropped ``I``), and a
+        box anchored on it moves with the secret.
         """
         grid = self._grid
         if grid is None:
@@ -281,65 +288,142 @@ class Locator:
         pt = self.pt
         line_words = [wi for wi, li in enumerate(pt.word_line) if li == fr.line]
         w_last, _, b = fr.pieces[-1]
-        if w_last != line_words[-1] or b < len(pt.words[w_last].text):
-            return None  # something follows on the line: keep the general geometry
+        if len(pt.words[w_last].text) - b > 2:
+            return None  # more than a closing quote or comma follows inside the word: general geometry
+        before: OcrWord | None = None  # the context word before the span when OCR put it on another line
         if line_words[0] in self._secret_start:
-            return None  # no context glyph on the line to place the grid by
+            # "key:      value": with a wide gap OCR often reads the label as a line of its own; the
+            # row's context is then the line just left of this one.
+            left = self._left_neighbour(fr.line)
+            if left is None or fr.pieces[0][0] != line_words[0] or fr.pieces[0][1] > 0:
+                return None  # no context glyph on the row to place the grid by
+            before = self.pt.words[left[-1]]
+            x_first = self.pt.words[left[0]].box.x0
+            on_page = grid.origin + round((x_first - grid.origin) / grid.pitch) * grid.pitch
+            if abs(on_page - x_first) > 0.2 * grid.pitch:
+                return None  # the label is not on the page's grid: another pane
         # The line's own grid: the page's phase where the line's first glyph sits on it (a terminal),
         # else that glyph itself (another pane, another column).
-        x_first = pt.words[line_words[0]].box.x0
+        x_first = pt.words[line_words[0]].box.x0 if before is None else x_first
         on_page = grid.origin + round((x_first - grid.origin) / grid.pitch) * grid.pitch
         grid = replace(grid, origin=on_page if abs(on_page - x_first) <= 0.2 * grid.pitch else x_first)
-        # Two OCR-based estimates of the span's first cell: its offset inside its OCR word, and its
-        # offset from the line's first glyph. OCR moves word boxes and inserts spaces, each by a
-        # cell or so, so they are cross-checked against the pixels below.
-        cells = [round((x_est - grid.origin) / grid.pitch)]
-        column = fr.first_char - pt.line_start[fr.line]
-        cells.append(round((x_first + column * grid.pitch - grid.origin) / grid.pitch))
-        cell = min(cells)
-        x1 = self._row_right_limit(fr, grid.origin + cell * grid.pitch) - 1
-        if x1 < pt.words[w_last].box.x1 + pad:
-            return None
+        # Padding from the page's line height, not from this line's ink (which is the secret's when
+        # the line has no other word).
+        pad = max(2, math.ceil(self.padding * grid.height)) if grid.height else pad
+        lb = self.page.lines[fr.line].box
         if grid.row:
-            lb = self.page.lines[fr.line].box
             k = round(((lb.y0 + lb.y1) / 2 - grid.row_origin) / grid.row)
             cy = grid.row_origin + k * grid.row
             half = grid.row / 2 + pad
             top, bottom = math.floor(cy - half), math.ceil(cy + half)
-        # Anchor on the right: the span's last glyph sits in the row's last inked cell and the span
-        # is n glyphs long. Pixels place that cell exactly; n comes from OCR and may be off by one.
-        # The OCR estimates win only when they say "earlier" by two cells or more (then n is
-        # probably short, and covering more is the safe side of being wrong).
-        n = sum(not c.isspace() for c in pt.text[fr.first_char : fr.first_char + fr.n_chars])
-        core = (bottom - top) // 4  # the middle of the row: no neighbouring row's descenders
-        # look for the last glyph only just past where OCR ends the span: further right there may
-        # be a pane border, a scrollbar or another pane's text, which is not the span's ink
-        scan_to = min(x1, math.ceil(pt.words[w_last].box.x1 + 1.5 * grid.pitch))
-        last = self._last_inked_cell(grid, top + core, bottom - core, grid.origin + cell * grid.pitch, scan_to)
-        if last is not None and n > 0 and min(cells) - 1 <= last - n + 1 <= max(cells) + 1:
-            cell = last - n + 1
+            band = (math.floor(cy - 0.42 * grid.row), math.ceil(cy + 0.42 * grid.row))
         else:
-            cell = min(cells)
+            band = (lb.y0, lb.y1)
+        # Words after the span on its line that touch it (no blank cell between) are the rest of the
+        # same token, split off by OCR and left out by the detector: they are boxed with it.
+        tail = line_words[line_words.index(w_last) + 1 :]
+        end = pt.words[w_last].box.x1
+        for wi in tail:
+            if not self._glued(grid, band, end, pt.words[wi].box.x0):
+                return None  # something else follows on the line: keep the general geometry
+            end = pt.words[wi].box.x1
+        cell = self._context_cell(fr, grid, band, before)
+        if cell is None and before is not None:
+            return None
+        if cell is None:
+            # No context glyph right before the span (another finding is): OCR's two estimates,
+            # its offset inside its word and its offset from the line's first glyph, the earlier.
+            column = fr.first_char - pt.line_start[fr.line]
+            cell = min(
+                round((x_est - grid.origin) / grid.pitch),
+                round((x_first + column * grid.pitch - grid.origin) / grid.pitch),
+            )
         x0 = math.floor(grid.origin + cell * grid.pitch) - pad
+        x1 = self._row_right_limit(fr, grid.origin + cell * grid.pitch) - 1
+        if x1 < end + pad:
+            return None
         return Box(x0, int(top), x1, int(bottom)).clip(self.page.width, self.page.height)
 
-    def _last_inked_cell(self, grid: _Grid, top: int, bottom: int, x_from: float, x_to: int) -> int | None:
-        """Index of the rightmost grid cell with ink in the row band, or None without an image."""
+    def _context_cell(
+        self, fr: Fragment, grid: _Grid, band: tuple[int, int], before: OcrWord | None = None
+    ) -> int | None:
+        """The grid cell where a span starts, from the context before it only, or None.
+
+        Inside a word (``KEY=value``): the cell of the word's first glyph -- context ink -- plus the
+        number of context characters before the span. At a word start: the cell after the previous
+        (context) word's last glyph -- ``before`` when OCR put it on a line of its own -- plus one
+        per blank cell between them: none when OCR split a token at its ``=``, one for a space,
+        more for aligned columns. The secret's first glyph only bounds that gap, and its bearing is
+        allowed for, so every glyph gives the same count.
+        """
+        pt = self.pt
+        w0_idx, a, _ = fr.pieces[0]
+        w0 = pt.words[w0_idx]
+        if a > 0:
+            return round((w0.box.x0 - grid.origin) / grid.pitch) + a
+        prev = self._previous_word(w0_idx) or before
+        if prev is None or self.image is None:
+            return None
+        # The context word's last cell, from its characters and from its ink's right edge (which
+        # lies in the right half of that cell for every glyph a monospaced font has); the earlier.
+        by_count = round((prev.box.x0 - grid.origin) / grid.pitch) + len(prev.text) - 1
+        by_ink = math.floor((prev.box.x1 - grid.origin) / grid.pitch - 0.4)
+        spaces = self._spaces_between(prev.box.x1, w0.box.x0, grid.pitch, band)
+        if spaces is None:
+            return None
+        cell = min(by_count, by_ink) + 1 + spaces
+        if cell > round((w0.box.x0 - grid.origin) / grid.pitch) + 1:
+            return None  # the context says later than OCR's own start: not a grid this line is on
+        return cell
+
+    def _glued(self, grid: _Grid, band: tuple[int, int], x_end: int, x_next: int) -> bool:
+        """Whether glyphs ending at ``x_end`` and starting at ``x_next`` are neighbours (no space between)."""
+        return self._spaces_between(x_end, x_next, grid.pitch, band) == 0
+
+    def _spaces_between(self, x_end: int, x_next: int, pitch: float, band: tuple[int, int]) -> int | None:
+        """How many blank cells lie between the glyph whose ink ends near ``x_end`` and the next one.
+
+        The gap between two glyphs' ink is the blank cells plus the first one's right side bearing
+        and the second one's left one. Monospaced glyphs sit centred in their cells, so a bearing
+        is about half of what the glyph's ink leaves of the cell: a dot or a quote has bearings of
+        0.4 of a cell, a W or an underscore none. Counting with them makes the answer the same for
+        every glyph that may start a secret (a plain "gap / pitch" moves by a cell between
+        ``:  .x`` and ``:  Wx``). None without an image or without ink on both sides.
+        """
         img = self.image
         if img is None:
             return None
         h, w = img.shape[:2]
-        y0, y1 = max(0, top), min(h, bottom)
-        xa, xb = max(0, math.floor(x_from)), min(w, x_to)
-        if y1 <= y0 or xb <= xa:
+        # OCR boxes may be a pixel or two loose: look a cell into both glyphs
+        xa, xb = max(0, math.floor(x_end - pitch)), min(w, math.ceil(x_next + pitch))
+        y0, y1 = max(0, band[0]), min(h, band[1])
+        if xb - xa < 3 or y1 <= y0:
             return None
-        band = img[y0:y1, xa:xb].astype(np.int16)
-        bg = np.median(band.reshape(-1, band.shape[-1]), axis=0)
-        ink_cols = np.nonzero((np.abs(band - bg).max(axis=-1) > 48).any(axis=0))[0]
-        if ink_cols.size == 0:
+        reach = max(64, 4 * (xb - xa))
+        around = img[y0:y1, max(0, xa - reach) : min(w, xb + reach)]
+        channels = 1 if img.ndim == 2 else img.shape[-1]
+        bg = np.median(around.reshape(-1, channels), axis=0)  # the row's background: glyphs are sparse
+        cols = img[y0:y1, xa:xb].astype(np.int16).reshape(y1 - y0, xb - xa, channels)
+        inked = [bool(v) for v in (np.abs(cols - bg).max(axis=-1) > 48).any(axis=0)]
+        # the widest blank run with ink on both sides
+        best: tuple[int, int] | None = None
+        x = 0
+        while x < len(inked):
+            if inked[x]:
+                x += 1
+                continue
+            start = x
+            while x < len(inked) and not inked[x]:
+                x += 1
+            if start > 0 and x < len(inked) and (best is None or x - start > best[1] - best[0]):
+                best = (start, x)
+        if best is None:
             return None
-        x_ink = xa + int(ink_cols[-1])
-        return math.floor((x_ink - grid.origin) / grid.pitch)
+        g0, g1 = best
+        left = g0 - next((k for k in range(g0 - 1, -1, -1) if not inked[k]), -1) - 1  # ink run before the gap
+        right = next((k for k in range(g1, len(inked)) if not inked[k]), len(inked)) - g1  # ink run after it
+        bearings = max(0.0, (pitch - left) / 2) + max(0.0, (pitch - right) / 2)
+        return max(0, round((g1 - g0 - bearings) / pitch))
 
     def _monospace_grid(self) -> _Grid | None:
         """The page's character grid if its text is monospaced, measured on clean lines only.
@@ -356,6 +440,7 @@ class Locator:
             by_line.setdefault(li, []).append(wi)
         clean = [li for li, ws in by_line.items() if not any(w in self._sensitive for w in ws)]
         samples: list[float] = []
+        starts: list[tuple[float, int]] = []  # (x0 - line's first x0, characters between)
         origins: list[int] = []
         sampled_lines: set[int] = set()
         for li in clean:
@@ -368,6 +453,7 @@ class Locator:
                 d = pt.line_start_offset(w)
                 if d >= 4 and any(c.isalpha() for c in pt.words[w].text + first.text):
                     samples.append((pt.words[w].box.x0 - first.box.x0) / d)
+                    starts.append((pt.words[w].box.x0 - first.box.x0, d))
                     sampled_lines.add(li)
             if len(first.text) >= 6 and len(ws) == 1 and sum(c.isalpha() for c in first.text) >= 4:
                 samples.append((first.box.width + 1) / len(first.text))  # one long word spans its cells
@@ -383,6 +469,17 @@ class Locator:
         if med <= 0 or len(on_grid) < 3 or len(on_grid) < 0.6 * len(samples):
             return None
         pitch = statistics.median(on_grid)
+        if starts:
+            # Averaged over a long line, proportional text has a steady pitch too; what it does
+            # not have is every word starting on a cell (a word 40 characters in is cells off).
+            # The pitch is the one that puts the most word starts on a cell, refined on those.
+            def on_cell(p: float) -> list[tuple[float, int]]:
+                return [(dx, d) for dx, d in starts if abs(dx / p - d) <= 0.35]
+
+            best = max((on_cell(pitch * (1 + k / 400)) for k in range(-16, 17)), key=len)
+            if len(best) < 0.7 * len(starts):
+                return None
+            pitch = sum(dx * d for dx, d in best) / sum(d * d for _, d in best)
         origin = statistics.median_low(origins)
         centres = sorted((self.page.lines[li].box.y0 + self.page.lines[li].box.y1) / 2 for li in clean)
         steps = [b - a for a, b in zip(centres, centres[1:], strict=False) if b - a > 0]
@@ -393,7 +490,22 @@ class Locator:
             ang = [2 * math.pi * (c % row) / row for c in centres]
             mean = math.atan2(sum(map(math.sin, ang)), sum(map(math.cos, ang)))
             phase = (mean % (2 * math.pi)) * row / (2 * math.pi)
-        return _Grid(pitch=pitch, origin=origin, row=row, row_origin=phase)
+        height = statistics.median(self.page.lines[li].box.height for li in clean)
+        return _Grid(pitch=pitch, origin=origin, row=row, row_origin=phase, height=height)
+
+    def _left_neighbour(self, line: int) -> list[int] | None:
+        """The words of the nearest line left of ``line`` on its row, if it ends in a context word."""
+        lb = self.page.lines[line].box
+        best: int | None = None
+        for li, other in enumerate(self.page.lines):
+            ov = min(other.box.y1, lb.y1) - max(other.box.y0, lb.y0)
+            if li != line and ov > 0.5 * min(other.box.height, lb.height) and other.box.x1 <= lb.x0:
+                if best is None or other.box.x1 > self.page.lines[best].box.x1:
+                    best = li
+        if best is None:
+            return None
+        words = [wi for wi, li in enumerate(self.pt.word_line) if li == best]
+        return words if words and words[-1] not in self._sensitive else None
 
     def _row_right_limit(self, fr: Fragment, x_from: float) -> int:
         """Where the free space right of a line-final span ends: the next text on its row, or the edge."""
