@@ -17,6 +17,7 @@ from __future__ import annotations
 import copy
 import logging
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -77,7 +78,39 @@ def build_analyzer(nlp_model: str, detectors: Sequence[Detector]) -> Any:
     registry.add_recognizer(_line_ner_recognizer(nlp_engine.get_nlp("en")))
     for det in detectors:
         registry.add_recognizer(_as_recognizer(det))
-    return AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=["en"])
+    return AnalyzerEngine(
+        nlp_engine=nlp_engine,
+        registry=registry,
+        supported_languages=["en"],
+        context_aware_enhancer=_context_enhancer(),
+    )
+
+
+def _context_enhancer() -> Any:
+    """Presidio's lemma context enhancer (default settings) with a faster token lookup.
+
+    Presidio finds the token a result starts in by walking the document from its first token,
+    once per result: on a page of screen text that is most of the context step. The token is the
+    first one that ends after the result's start, found here by bisection on token ends computed
+    once per document; the same index, so the same scores.
+    """
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    class BisectingEnhancer(LemmaContextAwareEnhancer):  # type: ignore[misc, valid-type]
+        @staticmethod
+        def _find_index_of_match_token(word: str, start: int, tokens: Any, tokens_indices: list[int]) -> int:
+            ends = tokens.user_data.get(_TOKEN_ENDS)
+            if ends is None or len(ends) != len(tokens_indices):
+                ends = tokens.user_data[_TOKEN_ENDS] = [i + len(t) for i, t in zip(tokens_indices, tokens, strict=True)]
+            index = bisect_right(ends, start)
+            if index == len(ends):
+                raise ValueError("a recognizer result starts after the last token")
+            return index
+
+    return BisectingEnhancer()
+
+
+_TOKEN_ENDS = ("redact", "token_ends")
 
 
 def run_analyzer(
