@@ -153,6 +153,7 @@ class Redactor:
                 loaded.alpha,
                 ocr=self._ocr,
                 analyze=self._analyzer.analyze,
+                analyze_readings=getattr(self._analyzer, "analyze_readings", None),
                 policy=self._policy,
                 deadline=t0 + self._policy.timeout_seconds,
                 memory=memory,

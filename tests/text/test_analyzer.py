@@ -85,3 +85,42 @@ def test_bare_ids_are_not_phone_numbers(analyzer: TextAnalyzer, text: str) -> No
 )
 def test_grouped_phone_numbers_stay(analyzer: TextAnalyzer, text: str, phone: str) -> None:
     assert any(phone in f for f in _found(analyzer, text, "PHONE_NUMBER"))
+
+
+_PAGE = [
+    "Contacts\nJane Doe +1 (415) 555-0134\nInbox",
+    "call 020 7946 0958 ext. 12 or\n+44 20 7946 0958\n2024-01-02 08:00 (ticket 12/10/2011)",
+    "Sales  Bob Okafor\nSupport  mail bob@corp.com, cell 415-555-0199\nSettings",
+]
+
+
+@pytest.mark.parametrize("text", _PAGE)
+def test_line_by_line_phone_matching_equals_presidio(text: str) -> None:
+    from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+
+    from redact.text._presidio import _line_phone_recognizer
+
+    whole = PhoneRecognizer()
+    lines = _line_phone_recognizer(whole)
+
+    def spans(rec: PhoneRecognizer) -> list[tuple[int, int, float]]:
+        return sorted((r.start, r.end, r.score) for r in rec.analyze(text, ["PHONE_NUMBER"]))
+
+    assert spans(whole)
+    assert spans(lines) == spans(whole)
+    assert lines.name == whole.name
+
+
+def test_readings_of_a_page_give_what_each_gives_alone(analyzer: TextAnalyzer) -> None:
+    rows = _PAGE[2]
+    columns = "\n".join(rows.split("\n")[::-1])  # the same lines, another order
+    together = analyzer.analyze_readings([rows, columns], [True, True])
+    assert together == [analyzer.analyze(rows), analyzer.analyze(columns)]
+
+
+def test_a_reading_without_ner_keeps_every_other_detector(analyzer: TextAnalyzer) -> None:
+    text = _PAGE[2]
+    with_ner, without = analyzer.analyze_readings([text, text], [True, False])
+    assert any(f.entity_type == "PERSON" and f.detector in ("SpacyRecognizer", "LineNerRecognizer") for f in with_ner)
+    assert not any(f.detector in ("SpacyRecognizer", "LineNerRecognizer") for f in without)
+    assert [f for f in with_ner if f.entity_type != "PERSON"] == [f for f in without if f.entity_type != "PERSON"]

@@ -55,10 +55,33 @@ class TextAnalyzer:
 
     def analyze(self, text: str) -> list[TextFinding]:
         """Findings in ``text``, sorted by position, after thresholds, allow list and overlap rules."""
-        from redact.text._presidio import NER_RECOGNIZERS, run_analyzer
+        from redact.text._presidio import run_analyzer
 
         with self._lock:
             raw = run_analyzer(self._engine, text, self.policy.entities)
+        return self._finish(text, raw)
+
+    def analyze_readings(self, texts: Sequence[str], ner: Sequence[bool]) -> list[list[TextFinding]]:
+        """Findings in each of several readings of one page: the same lines in different orders.
+
+        ``ner[i]`` says whether the statistical model reads ``texts[i]`` (it is the costliest
+        detector; a reading whose order mixes panes gives it little). Work that depends on a line
+        alone is shared between the readings and dropped afterwards.
+        """
+        from redact.text._presidio import run_analyzer
+
+        line_cache: dict[object, object] = {}
+        with self._lock:
+            raws = [
+                run_analyzer(self._engine, t, self.policy.entities, ner=n, line_cache=line_cache)
+                for t, n in zip(texts, ner, strict=True)
+            ]
+        line_cache.clear()
+        return [self._finish(t, raw) for t, raw in zip(texts, raws, strict=True)]
+
+    def _finish(self, text: str, raw: Sequence[TextFinding]) -> list[TextFinding]:
+        from redact.text._presidio import NER_RECOGNIZERS
+
         # The model's PERSON spans run over line ends and into dates ("Jane Doe - 2024"): keep the names in them.
         names = [
             TextFinding(f.entity_type, s, e, f.score, f.detector)

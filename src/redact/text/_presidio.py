@@ -14,7 +14,10 @@ Offline guarantees (no network at run time):
 
 from __future__ import annotations
 
+import copy
 import logging
+import re
+from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -75,16 +78,64 @@ def build_analyzer(nlp_model: str, detectors: Sequence[Detector]) -> Any:
     registry.add_recognizer(_line_ner_recognizer(nlp_engine.get_nlp("en")))
     for det in detectors:
         registry.add_recognizer(_as_recognizer(det))
-    return AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=["en"])
+    return AnalyzerEngine(
+        nlp_engine=nlp_engine,
+        registry=registry,
+        supported_languages=["en"],
+        context_aware_enhancer=_context_enhancer(),
+    )
 
 
-def run_analyzer(engine: Any, text: str, entities: Iterable[str]) -> list[TextFinding]:
-    """Analyze ``text``; return plain findings (no Presidio objects, no text)."""
+def _context_enhancer() -> Any:
+    """Presidio's lemma context enhancer (default settings) with a faster token lookup.
+
+    Presidio finds the token a result starts in by walking the document from its first token,
+    once per result: on a page of screen text that is most of the context step. The token is the
+    first one that ends after the result's start, found here by bisection on token ends computed
+    once per document; the same index, so the same scores.
+    """
+    from presidio_analyzer.context_aware_enhancers import LemmaContextAwareEnhancer
+
+    class BisectingEnhancer(LemmaContextAwareEnhancer):  # type: ignore[misc, valid-type]
+        @staticmethod
+        def _find_index_of_match_token(word: str, start: int, tokens: Any, tokens_indices: list[int]) -> int:
+            ends = tokens.user_data.get(_TOKEN_ENDS)
+            if ends is None or len(ends) != len(tokens_indices):
+                ends = tokens.user_data[_TOKEN_ENDS] = [i + len(t) for i, t in zip(tokens_indices, tokens, strict=True)]
+            index = bisect_right(ends, start)
+            if index == len(ends):
+                raise ValueError("a recognizer result starts after the last token")
+            return index
+
+    return BisectingEnhancer()
+
+
+_TOKEN_ENDS = ("redact", "token_ends")
+
+
+def run_analyzer(
+    engine: Any,
+    text: str,
+    entities: Iterable[str],
+    *,
+    ner: bool = True,
+    line_cache: dict[Any, Any] | None = None,
+) -> list[TextFinding]:
+    """Analyze ``text``; return plain findings (no Presidio objects, no text).
+
+    ``ner=False`` leaves the statistical model's PERSON spans out (both spaCy passes are skipped;
+    the tagger still runs, for the lemmas the context words are matched on). ``line_cache`` is a
+    dict the caller keeps for the texts of one page, which hold the same lines in other orders:
+    recognizers that work line by line (phone numbers) then read each line once per page. It holds
+    screen text, so it must not outlive the page.
+    """
     supported = set(engine.get_supported_entities(language="en"))
     wanted = sorted(set(entities) & supported)
     if not wanted or not text.strip():
         return []
-    results = engine.analyze(text=text, language="en", entities=wanted)
+    artifacts = _nlp_artifacts(engine, text, ner=ner)
+    artifacts.redact_line_cache = {} if line_cache is None else line_cache
+    results = engine.analyze(text=text, language="en", entities=wanted, nlp_artifacts=artifacts)
     findings = []
     for r in results:
         meta = r.recognition_metadata or {}
@@ -100,11 +151,88 @@ def run_analyzer(engine: Any, text: str, entities: Iterable[str]) -> list[TextFi
     return findings
 
 
+def _nlp_artifacts(engine: Any, text: str, *, ner: bool) -> Any:
+    """Presidio's NLP artifacts for ``text``: the whole pipeline, or without the parser and NER.
+
+    Without NER the parser has nothing to do either (it only feeds NER its sentence starts; the
+    lemmas come from the tagger, attribute ruler and lemmatizer, and are the same without it).
+    """
+    nlp_engine = engine.nlp_engine
+    if ner:
+        artifacts = nlp_engine.process_text(text, "en")
+        artifacts.redact_ner = True
+        return artifacts
+    from presidio_analyzer.nlp_engine import NlpArtifacts
+
+    nlp = nlp_engine.get_nlp("en")
+    doc = nlp(text, disable=[p for p in ("parser", "ner") if p in nlp.pipe_names])
+    artifacts = NlpArtifacts(
+        entities=[],
+        tokens=doc,
+        tokens_indices=[t.idx for t in doc],
+        lemmas=[t.lemma_ for t in doc],
+        nlp_engine=nlp_engine,
+        language="en",
+        scores=[],
+    )
+    artifacts.redact_ner = False
+    return artifacts
+
+
 def _offline(recognizer: Any) -> Any:
-    """Swap Presidio's e-mail recognizer for one whose domain check never touches the network."""
+    """Swap Presidio's e-mail recognizer for one whose domain check never touches the network,
+    and its phone recognizer for the same one run line by line (see :func:`_line_phone_recognizer`)."""
+    if type(recognizer).__name__ == "PhoneRecognizer":
+        return _line_phone_recognizer(recognizer)
     if type(recognizer).__name__ != "EmailRecognizer":
         return recognizer
     return _offline_email_recognizer_class()()
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _line_phone_recognizer(original: Any) -> Any:
+    """Presidio's phone recognizer, configured as ``original``, applied to one line at a time.
+
+    The same matches as on the whole text: a python-phonenumbers candidate never holds a line
+    break (its separators are spaces, dashes, dots, slashes and brackets) and the checks around a
+    candidate read a line break as they read the start or end of the text. Line by line, a page's
+    second reading (its lines in column order) reuses the first one's matches through the page's
+    line cache, and lines without a digit are not searched at all. The matcher is the costliest
+    recognizer (eight regions, each parsing every digit run it meets).
+    """
+    from presidio_analyzer.predefined_recognizers import PhoneRecognizer
+
+    class LinePhoneRecognizer(PhoneRecognizer):  # type: ignore[misc, valid-type]
+        def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:
+            cache = getattr(nlp_artifacts, "redact_line_cache", None)
+            if cache is None:
+                cache = {}
+            out = []
+            pos = 0
+            for line in text.split("\n"):
+                if _DIGIT.search(line):
+                    key = (LinePhoneRecognizer, line)
+                    found = cache.get(key)
+                    if found is None:
+                        found = cache[key] = super().analyze(line, entities, None)
+                    for r in found:
+                        r = copy.deepcopy(r)  # the context step changes scores in place
+                        r.start += pos
+                        r.end += pos
+                        out.append(r)
+                pos += len(line) + 1
+            return out
+
+    return LinePhoneRecognizer(
+        context=original.context,
+        supported_language=original.supported_language,
+        supported_entity=original.supported_entities[0],
+        supported_regions=original.supported_regions,
+        leniency=original.leniency,
+        name=original.name,
+    )
 
 
 _EMAIL_CLS: Any = None
@@ -160,8 +288,10 @@ def _line_ner_recognizer(nlp: Any) -> Any:
     """A recognizer running spaCy's NER once more, on the text with every line closed as a sentence."""
     from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-    # Only the entity recognizer and what feeds it; the tagger and parser add nothing to PERSON.
-    skip = [p for p in nlp.pipe_names if p not in ("tok2vec", "ner")]
+    # Only the entity recognizer: the tagger and parser add nothing to PERSON, and the shared
+    # ``tok2vec`` only feeds those two (the NER component embeds tokens with a tok2vec of its
+    # own), so running it here would be a third of this pass's CPU for nothing.
+    skip = [p for p in nlp.pipe_names if p not in _ner_inputs(nlp)]
 
     class LineNerRecognizer(EntityRecognizer):  # type: ignore[misc, valid-type]
         def __init__(self) -> None:
@@ -173,6 +303,8 @@ def _line_ner_recognizer(nlp: Any) -> Any:
         def analyze(self, text: str, entities: list[str], nlp_artifacts: Any = None) -> list[Any]:
             if "PERSON" not in entities or "\n" not in text:
                 return []  # one line: Presidio's own spaCy pass already saw exactly this
+            if not getattr(nlp_artifacts, "redact_ner", True):
+                return []  # this reading of the page is analysed without the model
             closed, origin = sentence_per_line(text)
             doc = nlp(closed, disable=skip)
             out = []
@@ -195,6 +327,15 @@ def _line_ner_recognizer(nlp: Any) -> Any:
             return out
 
     return LineNerRecognizer()
+
+
+def _ner_inputs(nlp: Any) -> set[str]:
+    """``ner`` and, when it listens to a shared embedding component (other pipelines), that one too."""
+    if "ner" not in nlp.pipe_names:
+        return {"ner"}
+    if any(node.name.endswith("-listener") for node in nlp.get_pipe("ner").model.walk()):
+        return {"ner"} | ({"tok2vec", "transformer"} & set(nlp.pipe_names))
+    return {"ner"}
 
 
 def _as_recognizer(detector: Detector) -> Any:
