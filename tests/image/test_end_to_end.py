@@ -102,12 +102,13 @@ def _norm(s: str) -> str:
 
 # --- content independence --------------------------------------------------------------------
 
+#: The lines above the secret in both terminal screens: clean context for the character grid.
+_SHELL_HEAD = ["$ git status --short", " M src/app/settings.py", "?? deploy/staging.yaml", "$ source venv/bin/activate"]
+
+
 def _terminal(token: str, key: str):  # type: ignore[no-untyped-def]
     lines = [
-        "$ git status --short",
-        " M src/app/settings.py",
-        "?? deploy/staging.yaml",
-        "$ source venv/bin/activate",
+        *_SHELL_HEAD,
         ["$ export STRIPE_KEY=sk_live_", Segment(token, "stripe")],
         ["$ export AWS_ACCESS_KEY_ID=", Segment(key, "aws")],
         "$ make deploy ENV=staging",
@@ -155,10 +156,7 @@ LINE_END_FAMILIES = {
 
 def _line_end_screen(prefix: str, secret: str):  # type: ignore[no-untyped-def]
     lines = [
-        "$ git status --short",
-        " M src/app/settings.py",
-        "?? deploy/staging.yaml",
-        "$ source venv/bin/activate",
+        *_SHELL_HEAD,
         [prefix, Segment(secret, "secret")],
         "$ make deploy ENV=staging",
         "building wheel for app (pyproject.toml) ... done",
