@@ -133,3 +133,16 @@ def test_assemble_lines_joins_pieces_of_a_row_and_orders_rows() -> None:
     d = OcrLine(words=(_word("far", 600, 640),), box=Box(600, 10, 640, 24))
     out = assemble_lines([a, d, c, b])
     assert [[w.text for w in ln.words] for ln in out] == [["first", "row"], ["far"], ["second"]]
+
+
+def test_components_with_more_labels_than_16_bits_hold() -> None:
+    from redact.image._regions import _components
+
+    dots = np.zeros((600, 600), np.uint8)
+    dots[::2, ::2] = 1  # 90000 isolated pixels: more than 16-bit labels can number
+    n, stats = _components(dots)
+    assert n == 90001 and stats.shape == (90001, 5)
+    few = np.zeros((50, 50), np.uint8)
+    few[10:20, 5:40] = 1
+    n, stats = _components(few)
+    assert n == 2 and list(stats[1][:4]) == [5, 10, 35, 10]

@@ -150,7 +150,7 @@ def _find_boxes(gray: np.ndarray, min_height: int, max_height: int) -> list[list
     bw = (grad >= _GRAD_THRESHOLD).astype(np.uint8)
     bw[_straight_edges(gray) > 0] = 0
     closed = cv2.morphologyEx(bw, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (_JOIN_GAP, 1)))
-    n, _, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
+    n, stats = _components(closed)
     boxes: list[list[int]] = []
     for i in range(1, n):
         x, y, w, h, area = (int(v) for v in stats[i])
@@ -160,6 +160,20 @@ def _find_boxes(gray: np.ndarray, min_height: int, max_height: int) -> list[list
             continue
         boxes.append([x, y, x + w, y + h])
     return _merge_rows(boxes)
+
+
+def _components(binary: np.ndarray) -> tuple[int, np.ndarray]:
+    """Number of 8-connected components (background included) and their stats rows.
+
+    16-bit labels give the same components and stats as 32-bit ones at well under half the CPU
+    (a screenshot has tens to hundreds of them); OpenCV refuses to overflow them, and a page
+    with more than 65534 components is labelled with 32-bit labels instead.
+    """
+    try:
+        n, _, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8, ltype=cv2.CV_16U)
+    except cv2.error:
+        n, _, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8, ltype=cv2.CV_32S)
+    return n, stats
 
 
 def _merge_rows(boxes: list[list[int]]) -> list[list[int]]:
