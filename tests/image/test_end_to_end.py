@@ -192,3 +192,13 @@ def test_same_length_aws_keys_at_a_line_end_give_byte_identical_output(redactor:
     assert out_a.status is Status.OK and out_b.status is Status.OK
     assert "AWS_ACCESS_KEY" in out_a.entity_counts
     assert _png(out_a.image) == _png(out_b.image)
+
+
+def test_a_recording_redacted_with_an_ocr_cache_comes_out_the_same(redactor: Redactor) -> None:
+    frames = [_screen("chat", "light", 14, 1, seed) for seed in (11, 11, 12)]  # one repeat, one change
+    cache = redactor.ocr_cache()
+    with_cache = [np.asarray(redactor.redact_image(f.image, ocr_cache=cache).image) for f in frames]
+    without = [np.asarray(redactor.redact_image(f.image).image) for f in frames]
+    for a, b in zip(with_cache, without, strict=True):
+        assert np.array_equal(a, b)
+    assert cache.hits > 0 and len(cache) > 0
