@@ -126,6 +126,10 @@ class TesseractSettings:
             # Regions arrive dark-on-light already; Tesseract's own retry of inverted lines
             # would only cost time.
             out["tessedit_do_invert"] = "0"
+            # Fixed-pitch word segmentation is legacy layout work the LSTM does not use: ~3% of
+            # Tesseract's instructions on a page, same text on all 1915 fixture regions (two
+            # empty words' boxes moved), same redacted fixture images and screenshot recall.
+            out["textord_all_prop"] = "1"
         if not self.dictionaries:
             out["load_system_dawg"] = "0"
             out["load_freq_dawg"] = "0"
