@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from redact.image._io import ChannelOrder, ImageInput, LoadedImage
     from redact.image._model import Box
     from redact.image._ocr import OcrEngine
+    from redact.image._regions import OcrCache
     from redact.text._analyzer import TextAnalyzer
 
 log = logging.getLogger("redact")
@@ -65,6 +66,22 @@ class Redactor:
     def __repr__(self) -> str:
         return f"<Redactor style={self._policy.style.value} ocr={self._ocr.name} entities={len(self._policy.entities)}>"
 
+    def ocr_cache(self, max_regions: int = 4096) -> OcrCache:
+        """A new OCR cache for one recording: pass it to every :meth:`redact_image` of its frames.
+
+        Text lines whose pixels are the same as in an earlier frame are not OCR'd again (what
+        Tesseract read there is reused, and it reads identical pixels identically), so the frames
+        come out the same as without the cache, at less CPU. The cache holds what OCR read (screen
+        text, secrets included) until it is dropped: keep one per recording, like its
+        :class:`SecretMemory`, never one per process. Raises :class:`EngineError` when the OCR
+        engine cannot cache (the pytesseract fallback and custom engines).
+        """
+        new_cache = getattr(self._ocr, "new_cache", None)
+        if new_cache is None:
+            raise EngineError(f"OCR engine {self._ocr.name!r} does not cache regions", code="R302")
+        cache: OcrCache = new_cache(max_regions)
+        return cache
+
     # --- text --------------------------------------------------------------------------------
 
     def redact_text(self, text: str) -> TextResult:
@@ -89,6 +106,7 @@ class Redactor:
         channel_order: ChannelOrder = "rgb",
         memory: SecretMemory | None = None,
         context: FrameContext | None = None,
+        ocr_cache: OcrCache | None = None,
     ) -> ImageResult:
         """Redact one screenshot given as a path, bytes, PIL image or numpy array.
 
@@ -106,6 +124,9 @@ class Redactor:
         ``blanked``, ``error_code`` ``"deny:<kind>"``); password elements are redacted whatever
         OCR reads (entity ``PASSWORD``, detector ``secure_field``); title, URL, clipboard and
         labels are scrubbed and returned as ``result.context``.
+
+        ``ocr_cache`` (from :meth:`ocr_cache`, one per recording) saves OCR on the text lines this
+        frame shares pixel for pixel with earlier frames of the same recording.
         """
         from redact.image._io import load_image, to_output
         from redact.image._pipeline import redact_pixels
@@ -154,6 +175,7 @@ class Redactor:
                 ocr=self._ocr,
                 analyze=self._analyzer.analyze,
                 analyze_readings=getattr(self._analyzer, "analyze_readings", None),
+                ocr_cache=ocr_cache,
                 policy=self._policy,
                 deadline=t0 + self._policy.timeout_seconds,
                 memory=memory,

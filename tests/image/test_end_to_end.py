@@ -203,3 +203,13 @@ def test_two_secret_lines_in_a_row_give_byte_identical_output(redactor: Redactor
         for span in screen.spans:
             assert covered_by_pixels(screen.image, np.asarray(out.image), TruthItem(span.label, True, span.boxes))
     assert _png(outs[0].image) == _png(outs[1].image)
+
+
+def test_a_recording_redacted_with_an_ocr_cache_comes_out_the_same(redactor: Redactor) -> None:
+    frames = [_screen("chat", "light", 14, 1, seed) for seed in (11, 11, 12)]  # one repeat, one change
+    cache = redactor.ocr_cache()
+    with_cache = [np.asarray(redactor.redact_image(f.image, ocr_cache=cache).image) for f in frames]
+    without = [np.asarray(redactor.redact_image(f.image).image) for f in frames]
+    for a, b in zip(with_cache, without, strict=True):
+        assert np.array_equal(a, b)
+    assert cache.hits > 0 and len(cache) > 0

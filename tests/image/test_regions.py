@@ -133,3 +133,49 @@ def test_assemble_lines_joins_pieces_of_a_row_and_orders_rows() -> None:
     d = OcrLine(words=(_word("far", 600, 640),), box=Box(600, 10, 640, 24))
     out = assemble_lines([a, d, c, b])
     assert [[w.text for w in ln.words] for ln in out] == [["first", "row"], ["far"], ["second"]]
+
+
+def test_components_with_more_labels_than_16_bits_hold() -> None:
+    from redact.image._regions import _components
+
+    dots = np.zeros((600, 600), np.uint8)
+    dots[::2, ::2] = 1  # 90000 isolated pixels: more than 16-bit labels can number
+    n, stats = _components(dots)
+    assert n == 90001 and stats.shape == (90001, 5)
+    few = np.zeros((50, 50), np.uint8)
+    few[10:20, 5:40] = 1
+    n, stats = _components(few)
+    assert n == 2 and list(stats[1][:4]) == [5, 10, 35, 10]
+
+
+def test_ocr_cache_reuses_reads_of_identical_regions_only() -> None:
+    from redact.image._regions import OcrCache, run_strategy
+
+    calls: list[bytes] = []
+
+    def recognise(gray: np.ndarray, psm: int) -> str:
+        calls.append(gray.tobytes())
+        return ""
+
+    first = render_screen("chat", ["hello there", "second line", "third line"], seed=3).image
+    second = render_screen("chat", ["hello there", "second line", "a new third line"], seed=3).image
+    cache = OcrCache(64)
+    run_strategy(first, recognise, cache=cache)
+    n_first = len(calls)
+    assert n_first and len(cache) == n_first and cache.misses == n_first
+    run_strategy(second, recognise, cache=cache)
+    assert 0 < len(calls) - n_first < n_first  # only what changed is read again
+    assert cache.hits >= 1
+    assert "hello" not in repr(cache)
+    cache.clear()
+    assert len(cache) == 0
+
+
+def test_ocr_cache_is_bounded() -> None:
+    from redact.image._regions import OcrCache
+
+    cache = OcrCache(2)
+    keys = [cache.key(np.full((4, 4), v, np.uint8), 7) for v in range(3)]
+    for k in keys:
+        cache.put(k, "tsv")
+    assert len(cache) == 2 and cache.get(keys[0]) is None and cache.get(keys[2]) == "tsv"

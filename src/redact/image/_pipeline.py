@@ -11,6 +11,7 @@ import time
 from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -22,6 +23,9 @@ from redact.image._model import Box, OcrPage
 from redact.image._ocr import OcrEngine
 from redact.image._paint import paint
 from redact.text._model import TextFinding
+
+if TYPE_CHECKING:
+    from redact.image._regions import OcrCache
 
 
 #: Which readings of a page the statistical NER model reads, by number of readings. On a page
@@ -60,6 +64,7 @@ def redact_pixels(
     memory: SecretMemory | None = None,
     forced: Sequence[Box] = (),
     analyze_readings: Callable[[Sequence[str], Sequence[bool]], Sequence[Sequence[TextFinding]]] | None = None,
+    ocr_cache: OcrCache | None = None,
 ) -> PixelsOut:
     """Run every stage on one RGB image; raise :class:`EngineError` when a stage fails or overruns.
 
@@ -67,11 +72,12 @@ def redact_pixels(
     there; a password-looking word OCR reads inside one (a "show password" toggle) is remembered.
     ``analyze_readings`` (:meth:`TextAnalyzer.analyze_readings`), when given, analyses a page's
     readings together (sharing per-line work); otherwise ``analyze`` reads each one alone.
+    ``ocr_cache`` (one per recording) is passed to the OCR engine's ``read``.
     """
     secs: dict[str, float] = {}
     t = time.perf_counter()
     try:
-        page: OcrPage = ocr.read(rgb)
+        page: OcrPage = ocr.read(rgb) if ocr_cache is None else ocr.read(rgb, cache=ocr_cache)  # type: ignore[call-arg]
     except EngineError:
         raise
     except Exception as exc:

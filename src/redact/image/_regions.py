@@ -23,6 +23,9 @@ that this module stays free of any OCR library and can be tested with OpenCV alo
 
 from __future__ import annotations
 
+import hashlib
+import threading
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -33,6 +36,7 @@ from redact.image._model import Box, OcrLine, OcrWord
 
 __all__ = [
     "STRATEGIES",
+    "OcrCache",
     "PreparedRegion",
     "TextRegion",
     "assemble_lines",
@@ -86,6 +90,69 @@ class PreparedRegion:
     inverted: bool
     xheight: float
     xscale: float
+
+
+class OcrCache:
+    """What Tesseract read in prepared regions, kept across the frames of one recording (opt-in).
+
+    Consecutive frames of a recording repeat most of their text lines pixel for pixel (a window
+    that did not change, a chat history above a new message). A region whose prepared image is
+    byte-identical to one read before gets the same Tesseract output without running Tesseract,
+    which is deterministic, so the redacted frames are the same as without a cache; only the CPU
+    differs. Keys are 128-bit digests of the prepared pixels (with the engine's settings), so the
+    cache keeps no pixels, but the values are what OCR read: screen text, secrets included. Keep
+    one per recording, like its :class:`~redact.SecretMemory`, and drop it (or :meth:`clear` it)
+    when the recording is done. At most ``max_regions`` entries are kept (least recently used
+    out). Safe to share between threads.
+    """
+
+    def __init__(self, max_regions: int = 4096, *, namespace: str = "") -> None:
+        if max_regions < 1:
+            raise ValueError(f"max_regions must be >= 1, got {max_regions}")
+        self.max_regions = max_regions
+        self._namespace = namespace.encode()
+        self._entries: OrderedDict[bytes, str] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = 0
+        self.misses = 0
+
+    def __repr__(self) -> str:  # never the text
+        return f"<OcrCache regions={len(self._entries)} hits={self.hits} misses={self.misses}>"
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    @property
+    def namespace(self) -> str:
+        """The engine and settings this cache's entries were read with."""
+        return self._namespace.decode()
+
+    def key(self, image: np.ndarray, psm: int) -> bytes:
+        h = hashlib.blake2b(self._namespace, digest_size=16)
+        h.update(f"{image.shape}|{image.dtype}|{psm}|".encode())
+        h.update(np.ascontiguousarray(image).data)
+        return h.digest()
+
+    def get(self, key: bytes) -> str | None:
+        with self._lock:
+            tsv = self._entries.get(key)
+            if tsv is None:
+                self.misses += 1
+                return None
+            self._entries.move_to_end(key)
+            self.hits += 1
+            return tsv
+
+    def put(self, key: bytes, tsv: str) -> None:
+        with self._lock:
+            self._entries[key] = tsv
+            self._entries.move_to_end(key)
+            while len(self._entries) > self.max_regions:
+                self._entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
 
 
 def to_gray(rgb: np.ndarray) -> np.ndarray:
@@ -150,7 +217,7 @@ def _find_boxes(gray: np.ndarray, min_height: int, max_height: int) -> list[list
     bw = (grad >= _GRAD_THRESHOLD).astype(np.uint8)
     bw[_straight_edges(gray) > 0] = 0
     closed = cv2.morphologyEx(bw, cv2.MORPH_CLOSE, cv2.getStructuringElement(cv2.MORPH_RECT, (_JOIN_GAP, 1)))
-    n, _, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
+    n, stats = _components(closed)
     boxes: list[list[int]] = []
     for i in range(1, n):
         x, y, w, h, area = (int(v) for v in stats[i])
@@ -160,6 +227,20 @@ def _find_boxes(gray: np.ndarray, min_height: int, max_height: int) -> list[list
             continue
         boxes.append([x, y, x + w, y + h])
     return _merge_rows(boxes)
+
+
+def _components(binary: np.ndarray) -> tuple[int, np.ndarray]:
+    """Number of 8-connected components (background included) and their stats rows.
+
+    16-bit labels give the same components and stats as 32-bit ones at well under half the CPU
+    (a screenshot has tens to hundreds of them); OpenCV refuses to overflow them, and a page
+    with more than 65534 components is labelled with 32-bit labels instead.
+    """
+    try:
+        n, _, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8, ltype=cv2.CV_16U)
+    except cv2.error:
+        n, _, stats, _ = cv2.connectedComponentsWithStats(binary, connectivity=8, ltype=cv2.CV_32S)
+    return n, stats
 
 
 def _merge_rows(boxes: list[list[int]]) -> list[list[int]]:
@@ -259,10 +340,12 @@ def run_strategy(
     target_xheight: float = 20.0,
     squash: float = 0.85,
     mosaic: bool = False,
+    cache: OcrCache | None = None,
 ) -> list[OcrLine]:
     """OCR a screenshot with ``strategy``; every box in the result is in ``rgb``'s pixels.
 
     ``mosaic=True`` turns ``regions`` into ``regions-mosaic`` (one OCR call per image).
+    ``cache`` (``regions`` only) reuses what an earlier frame's identical regions read.
     """
     from redact.image._tesseract import parse_tsv  # local: _tesseract imports this module
 
@@ -287,7 +370,13 @@ def run_strategy(
             key = (p.image.tobytes(), p.image.shape, psm)
             tsv = done.get(key)
             if tsv is None:
-                tsv = done[key] = recognise(p.image, psm)
+                ckey = cache.key(p.image, psm) if cache is not None else b""
+                tsv = cache.get(ckey) if cache is not None else None
+                if tsv is None:
+                    tsv = recognise(p.image, psm)
+                    if cache is not None:
+                        cache.put(ckey, tsv)
+                done[key] = tsv
             lines.extend(parse_tsv(tsv, scale=p.scale, xscale=p.xscale, dx=p.dx, dy=p.dy,
                                    keep=_grow(p.region.box, 2, W, H)))
     return assemble_lines(lines)
