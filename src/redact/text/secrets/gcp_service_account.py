@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import re
 
-from redact.text._ocr import HEX, body, compact, tolerant
-from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
+from redact.text._ocr import body, compact, tolerant
+from redact.text.secrets._base import TokenDetector
 
 
 _KEY = tolerant("private_key", spaces=False)

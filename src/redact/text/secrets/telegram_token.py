@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from redact.text._ocr import B64URL, SPLIT, body, body_about, tolerant
-from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
+from redact.text.secrets._base import TokenDetector, boundary_after as END
 
 
 # base64url as OCR reads it in small text: a bracket for a J or an l now and then

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from redact.text._ocr import HEX, SPLIT, body, body_about, compact
+from redact.text._ocr import HEX, SPLIT, body_about, compact
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
 
