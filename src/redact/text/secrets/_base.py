@@ -42,10 +42,10 @@ class TokenDetector(Detector):
     #: For prefix-less formats: reject a split value when a later fragment reads like a word.
     guard_fragments: ClassVar[bool] = False
     #: Second pass for formats with a distinctive prefix: ``(prefix, min length, max length)``, the
-    #: lengths counted with the prefix and without OCR's spaces. In a long
-    #: token OCR drops, doubles or splits a glyph often enough that the exact pattern misses it
-    #: (one in five 64-character bodies on small text); the prefix followed by token pieces of
-    #: about the right length is still the format. Runs after the patterns, on what they left.
+    #: lengths counted with the prefix and without OCR's spaces. In a long token OCR drops, doubles
+    #: or splits a glyph often enough that the exact pattern misses it (one in five 64-character
+    #: bodies on small text); the prefix followed by token pieces of about the right length is
+    #: still the format. Runs after the patterns, on what they left; lazily compiled, idempotent.
     fallback: ClassVar[tuple[tuple[str, int, int], ...]] = ()
     fallback_penalty: ClassVar[float] = 0.05
 
