@@ -2,8 +2,8 @@
 
 A sensitive value counts as redacted only when both hold:
 
-1. **Pixels**: on every line fragment of the value, at least 90% of its glyph pixels changed
-   (:func:`redact.eval._truth.glyph_coverage`; a fill that equals the background does not count).
+1. **Pixels**: on every line fragment of the value, at least 90% of its glyph pixels are hidden,
+   changed or flat in the output (:func:`redact.eval._truth.glyph_coverage`).
 2. **OCR**: OCR of the output around the value (its boxes grown by one line height) does not
    give it back: after normalising both (lower case, OCR look-alikes folded, everything but
    letters and digits dropped) no substring of ``max(6, ceil(len / 2))`` characters of the value

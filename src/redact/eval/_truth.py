@@ -139,5 +139,5 @@ def glyph_coverage(original: np.ndarray, redacted: np.ndarray, box: Box) -> floa
 
 
 def covered_by_pixels(original: np.ndarray, redacted: np.ndarray, item: TruthItem, *, min_fraction: float = 0.9) -> bool:
-    """Whether every line fragment of ``item`` had at least ``min_fraction`` of its glyph pixels changed."""
+    """Whether every line fragment of ``item`` had at least ``min_fraction`` of its glyph pixels hidden."""
     return all(glyph_coverage(original, redacted, b) >= min_fraction for b in item.boxes)
