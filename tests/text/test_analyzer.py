@@ -124,3 +124,21 @@ def test_a_reading_without_ner_keeps_every_other_detector(analyzer: TextAnalyzer
     assert any(f.entity_type == "PERSON" and f.detector in ("SpacyRecognizer", "LineNerRecognizer") for f in with_ner)
     assert not any(f.detector in ("SpacyRecognizer", "LineNerRecognizer") for f in without)
     assert [f for f in with_ner if f.entity_type != "PERSON"] == [f for f in without if f.entity_type != "PERSON"]
+
+
+def test_a_reading_without_ner_takes_lemmas_from_the_other_reading(analyzer: TextAnalyzer) -> None:
+    from redact.text._presidio import _nlp_artifacts
+
+    rows = "Contacts\nJane Doe calls +1 (415) 555-0134\nInbox\nthe cards were declined."
+    columns = "\n".join(rows.split("\n")[::-1])
+    engine = analyzer._engine
+    cache: dict[object, object] = {}
+    _nlp_artifacts(engine, columns, ner=True, line_cache=cache)
+    reused = _nlp_artifacts(engine, rows, ner=False, line_cache=cache)
+    computed = _nlp_artifacts(engine, rows, ner=False, line_cache={})
+    assert [t.text for t in reused.tokens] == [t.text for t in computed.tokens]
+    assert [lemma.lower() for lemma in reused.lemmas] == [lemma.lower() for lemma in computed.lemmas]
+    assert reused.keywords == computed.keywords and "card" in reused.keywords
+    # a line the other reading did not have: the pipeline runs
+    other = _nlp_artifacts(engine, rows + "\nnew line", ner=False, line_cache=cache)
+    assert other.lemmas[-2:] == ["new", "line"]

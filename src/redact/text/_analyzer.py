@@ -70,14 +70,16 @@ class TextAnalyzer:
         """
         from redact.text._presidio import run_analyzer
 
+        if len(ner) != len(texts):
+            raise ValueError("one ner flag per text")
         line_cache: dict[object, object] = {}
+        raws: dict[int, list[TextFinding]] = {}
         with self._lock:
-            raws = [
-                run_analyzer(self._engine, t, self.policy.entities, ner=n, line_cache=line_cache)
-                for t, n in zip(texts, ner, strict=True)
-            ]
+            # the readings the model reads first: the others take their lines' lemmas from them
+            for i in sorted(range(len(texts)), key=lambda i: not ner[i]):
+                raws[i] = run_analyzer(self._engine, texts[i], self.policy.entities, ner=ner[i], line_cache=line_cache)
         line_cache.clear()
-        return [self._finish(t, raw) for t, raw in zip(texts, raws, strict=True)]
+        return [self._finish(t, raws[i]) for i, t in enumerate(texts)]
 
     def _finish(self, text: str, raw: Sequence[TextFinding]) -> list[TextFinding]:
         from redact.text._presidio import NER_RECOGNIZERS

@@ -124,17 +124,18 @@ def run_analyzer(
     """Analyze ``text``; return plain findings (no Presidio objects, no text).
 
     ``ner=False`` leaves the statistical model's PERSON spans out (both spaCy passes are skipped;
-    the tagger still runs, for the lemmas the context words are matched on). ``line_cache`` is a
-    dict the caller keeps for the texts of one page, which hold the same lines in other orders:
-    recognizers that work line by line (phone numbers) then read each line once per page. It holds
-    screen text, so it must not outlive the page.
+    the lemmas the context words are matched on still come from the tagger, see
+    :func:`_nlp_artifacts`). ``line_cache`` is a dict the caller keeps for the texts of one page,
+    which hold the same lines in other orders: per-line work (phone numbers, lemmas) is then done
+    once per page. It holds screen text, so it must not outlive the page.
     """
     supported = set(engine.get_supported_entities(language="en"))
     wanted = sorted(set(entities) & supported)
     if not wanted or not text.strip():
         return []
-    artifacts = _nlp_artifacts(engine, text, ner=ner)
-    artifacts.redact_line_cache = {} if line_cache is None else line_cache
+    cache: dict[Any, Any] = {} if line_cache is None else line_cache
+    artifacts = _nlp_artifacts(engine, text, ner=ner, line_cache=cache)
+    artifacts.redact_line_cache = cache
     results = engine.analyze(text=text, language="en", entities=wanted, nlp_artifacts=artifacts)
     findings = []
     for r in results:
@@ -151,32 +152,85 @@ def run_analyzer(
     return findings
 
 
-def _nlp_artifacts(engine: Any, text: str, *, ner: bool) -> Any:
-    """Presidio's NLP artifacts for ``text``: the whole pipeline, or without the parser and NER.
+def _nlp_artifacts(engine: Any, text: str, *, ner: bool, line_cache: dict[Any, Any]) -> Any:
+    """Presidio's NLP artifacts for ``text``: the whole pipeline, or the lemmas alone.
 
-    Without NER the parser has nothing to do either (it only feeds NER its sentence starts; the
-    lemmas come from the tagger, attribute ruler and lemmatizer, and are the same without it).
+    With ``ner`` the whole pipeline runs and each line's tokens and lemmas are kept in
+    ``line_cache``. Without it, a text whose lines all went through the pipeline in another
+    reading of the page takes their lemmas from there (only the tokenizer runs); otherwise the
+    pipeline runs without the parser and NER (the parser only gives NER its sentence starts).
+    The lemmas are what Presidio matches context words on.
     """
+    from presidio_analyzer.nlp_engine import NlpArtifacts
+
     nlp_engine = engine.nlp_engine
     if ner:
         artifacts = nlp_engine.process_text(text, "en")
+        _keep_line_lemmas(artifacts.tokens, text, line_cache)
         artifacts.redact_ner = True
         return artifacts
-    from presidio_analyzer.nlp_engine import NlpArtifacts
-
     nlp = nlp_engine.get_nlp("en")
-    doc = nlp(text, disable=[p for p in ("parser", "ner") if p in nlp.pipe_names])
+    doc = nlp.make_doc(text)
+    lemmas = _reuse_line_lemmas(doc, text, line_cache)
+    if lemmas is None:
+        doc = nlp(text, disable=[p for p in ("parser", "ner") if p in nlp.pipe_names])
+        lemmas = [t.lemma_ for t in doc]
     artifacts = NlpArtifacts(
         entities=[],
         tokens=doc,
         tokens_indices=[t.idx for t in doc],
-        lemmas=[t.lemma_ for t in doc],
+        lemmas=lemmas,
         nlp_engine=nlp_engine,
         language="en",
         scores=[],
     )
     artifacts.redact_ner = False
     return artifacts
+
+
+def _line_tokens(doc: Any, text: str) -> list[tuple[str, list[tuple[int, str, str]], list[str]]]:
+    """Each line of ``text`` with its tokens as (offset in the line, text, lemma), and the
+    text of the line break token(s) that follow it (none after the last line)."""
+    out: list[tuple[str, list[tuple[int, str, str]], list[str]]] = []
+    tokens = iter(doc)
+    token = next(tokens, None)
+    start = 0
+    for line in text.split("\n"):
+        end = start + len(line)
+        mine, breaks = [], []
+        while token is not None and token.idx <= end:
+            if token.idx < end:
+                mine.append((token.idx - start, token.text, token.lemma_))
+            else:
+                breaks.append(token.text)
+            token = next(tokens, None)
+        out.append((line, mine, breaks))
+        start = end + 1
+    return out
+
+
+def _keep_line_lemmas(doc: Any, text: str, line_cache: dict[Any, Any]) -> None:
+    for line, tokens, _ in _line_tokens(doc, text):
+        line_cache.setdefault(("lemmas", line), tokens)
+
+
+def _reuse_line_lemmas(doc: Any, text: str, line_cache: dict[Any, Any]) -> list[str] | None:
+    """Lemmas for ``doc`` (tokenized only) from another reading's lines, or None if a line is
+    missing or tokenized differently there. A line break is its own lemma (spaCy's for space)."""
+    lemmas: list[str] = []
+    for line, tokens, breaks in _line_tokens(doc, text):
+        seen = line_cache.get(("lemmas", line))
+        if seen is None or len(seen) != len(tokens):
+            return None
+        for (off, tok, _), (off2, tok2, lemma) in zip(tokens, seen, strict=True):
+            if off != off2 or tok != tok2:
+                return None
+            lemmas.append(lemma)
+        if breaks:
+            if breaks != ["\n"]:
+                return None
+            lemmas.append("\n")
+    return lemmas
 
 
 def _offline(recognizer: Any) -> Any:
