@@ -77,25 +77,13 @@ def test_boxes_map_back_to_original_coordinates(theme: str, size: int, scale: in
     # One token per line: each region's ink box must come back as that token's truth box.
     tokens = ["AKIAIOSFODNN7EXAMPLE", "sk_live_4eC39HqLyjWDarjtT1zdp7dc", "jane.doe@example.com"]
     screen = render_screen("terminal", tokens, theme=theme, size=size, scale=scale, width=900, height=400)
-    truth = [b for t, b in screen.words if t in tokens]
-    lines = run_strategy(screen.image, _ink_recogniser)
-    got = [w.box for ln in lines for w in ln.words]
-    for want in truth:
-        best = min(got, key=lambda b: abs(b.x0 - want.x0) + abs(b.y0 - want.y0))
-        assert max(abs(best.x0 - want.x0), abs(best.y0 - want.y0),
-                   abs(best.x1 - want.x1), abs(best.y1 - want.y1)) <= 3, (best, want)
+    _assert_words_found(screen, tokens, run_strategy(screen.image, _ink_recogniser))
 
 
 def test_boxes_map_back_when_regions_are_narrowed() -> None:
     tokens = ["AKIAIOSFODNN7EXAMPLE", "jane.doe@example.com"]
     screen = render_screen("terminal", tokens, theme="dark", size=13, width=900, height=300)
-    truth = [b for t, b in screen.words if t in tokens]
-    lines = run_strategy(screen.image, _ink_recogniser, squash=0.8)
-    got = [w.box for ln in lines for w in ln.words]
-    for want in truth:
-        best = min(got, key=lambda b: abs(b.x0 - want.x0) + abs(b.y0 - want.y0))
-        assert max(abs(best.x0 - want.x0), abs(best.y0 - want.y0),
-                   abs(best.x1 - want.x1), abs(best.y1 - want.y1)) <= 3, (best, want)
+    _assert_words_found(screen, tokens, run_strategy(screen.image, _ink_recogniser, squash=0.8))
 
 
 def test_identical_regions_are_recognised_once_and_mapped_to_each_place() -> None:
@@ -179,3 +167,13 @@ def test_ocr_cache_is_bounded() -> None:
     for k in keys:
         cache.put(k, "tsv")
     assert len(cache) == 2 and cache.get(keys[0]) is None and cache.get(keys[2]) == "tsv"
+
+
+def _assert_words_found(screen, tokens, lines) -> None:  # type: ignore[no-untyped-def]
+    """Every drawn ``tokens`` word has a recognised word box within 3 px of its true box."""
+    truth = [b for t, b in screen.words if t in tokens]
+    got = [w.box for ln in lines for w in ln.words]
+    for want in truth:
+        best = min(got, key=lambda b: abs(b.x0 - want.x0) + abs(b.y0 - want.y0))
+        assert max(abs(best.x0 - want.x0), abs(best.y0 - want.y0),
+                   abs(best.x1 - want.x1), abs(best.y1 - want.y1)) <= 3, (best, want)
