@@ -37,9 +37,20 @@ CONTEXT = ["$ git status --short", " M src/app/settings.py", "?? deploy/staging.
 TAIL = ["$ make deploy ENV=staging", "building wheel for app (pyproject.toml) ... done"]
 
 
-def screen(prefix: str, secret: str) -> RenderedScreen:
+#: (theme, px, font) of one pair; the default run uses the first only, ``--mixed`` draws from all
+VARIANTS: tuple[tuple[str, int, str | None], ...] = (
+    ("dark", 14, None),
+    ("light", 12, "dejavu-sans-mono"),
+    ("dark", 13, "liberation-mono"),
+    ("light", 15, "liberation-mono"),
+    ("dark", 16, "dejavu-sans-mono"),
+)
+
+
+def screen(prefix: str, secret: str, variant: tuple[str, int, str | None] = VARIANTS[0]) -> RenderedScreen:
+    theme, size, font = variant
     lines = [*CONTEXT, [prefix, Segment(secret, "secret")], *TAIL]
-    return render_screen("terminal", lines, theme="dark", size=14, width=760, height=210)
+    return render_screen("terminal", lines, theme=theme, size=size, font=font, width=760 * size // 14, height=210 * size // 14)
 
 
 def covered(sc: RenderedScreen, boxes: list[Box]) -> bool:
@@ -53,15 +64,17 @@ def covered(sc: RenderedScreen, boxes: list[Box]) -> bool:
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--pairs", type=int, default=30)
+    ap.add_argument("--mixed", action="store_true", help="also run every family with each pair in one of several themes, sizes and monospace fonts")
     ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parent / "results" / "independence.md")
     args = ap.parse_args()
     redactor = Redactor(Policy())
     rows = ["| family | pairs | byte-identical | max left-edge shift (px) | secret covered |", "|---|---|---|---|---|"]
-    for name, (prefix, make) in FAMILIES.items():
-        rng = random.Random(name)
+    for mixed, (name, (prefix, make)) in [(m, f) for m in (False, True)[: 1 + args.mixed] for f in FAMILIES.items()]:
+        rng = random.Random(name + " mixed" * mixed)
         same, shift, cov = 0, 0, 0
         for _ in range(args.pairs):
-            sa, sb = screen(prefix, make(rng)), screen(prefix, make(rng))
+            variant = rng.choice(VARIANTS) if mixed else VARIANTS[0]
+            sa, sb = screen(prefix, make(rng), variant), screen(prefix, make(rng), variant)
             a, b = redactor.redact_image(sa.image), redactor.redact_image(sb.image)
             cov += covered(sa, [bx for f in a.findings for bx in f.boxes])
             cov += covered(sb, [bx for f in b.findings for bx in f.boxes])
@@ -72,7 +85,8 @@ def main() -> None:
             xb = sorted(bx.x0 for f in b.findings for bx in f.boxes)
             if len(xa) == len(xb):
                 shift = max(shift, *(abs(p - q) for p, q in zip(xa, xb, strict=True)))
-        rows.append(f"| {name} | {args.pairs} | {same} ({same / args.pairs:.0%}) | {shift} | {cov}/{2 * args.pairs} |")
+        label = f"{name}, mixed fonts and sizes" if mixed else name
+        rows.append(f"| {label} | {args.pairs} | {same} ({same / args.pairs:.0%}) | {shift} | {cov}/{2 * args.pairs} |")
         print(rows[-1], flush=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text("\n".join(rows) + "\n")

@@ -322,3 +322,79 @@ def test_value_after_a_space_starts_on_the_same_cell_whatever_its_first_glyph() 
                 assert _covers(box, screen.spans[0].boxes[0]), (font, term, first)
                 boxes.add(box)
             assert len(boxes) == 1, (font, size, term, boxes)
+
+
+def test_misread_label_does_not_move_a_line_end_box() -> None:
+    """OCR reads the label before a key differently next to different keys (``ACCESS_KEY`` as
+    ``ACCESSKEY``, a doubled glyph, a split word): the box still starts after the ``=`` it shows."""
+    screen = _terminal("$ export AWS_ACCESS_KEY_ID=", "AKIA" + "Q53QJ5NHADYJSJ4G")
+
+    def label(change):  # type: ignore[no-untyped-def]
+        def rewrite(words, secret):  # type: ignore[no-untyped-def]
+            out = []
+            for t, b in words:
+                if secret not in t:
+                    out.append((t, b))
+                elif change == "split":  # ``AWS`` and ``ACCESSKEY_ID=AKIA...``, as Tesseract read it
+                    cut = b.x0 + round(4 * _MONO_PITCH)
+                    out += [("AWS", Box(b.x0, b.y0, cut - 9, b.y1)), (t[4:].replace("S_K", "SK", 1), Box(cut, b.y0, b.x1, b.y1))]
+                else:
+                    out.append((change(t), b))
+            return out
+        return rewrite
+
+    read_right = _locate_line_end(screen)
+    assert _covers(read_right, screen.spans[0].boxes[0])
+    for change in ("split", lambda t: t.replace("S_K", "SK", 1), lambda t: t.replace("KEY", "KEYY", 1),
+                   lambda t: t.replace("_ID", "ID", 1)):
+        assert _locate_line_end(screen, label(change)) == read_right
+
+
+def test_a_word_box_squeezed_by_ocr_keeps_the_grid_box() -> None:
+    """Tesseract sometimes ends a word's box cells before its last glyph and starts the next word
+    where the glyphs are: the separator seen in the pixels still places the box on the grid."""
+    screen = _terminal("GITHUB_TOKEN=", "ghp_" + "tjZELxpwcjYeRFZIOQQhUOIRGPCFZ7yQUako")
+
+    def squeeze(words, secret):  # type: ignore[no-untyped-def]
+        out = []
+        for t, b in words:
+            if secret in t:
+                cut = b.x0 + round(26 * _MONO_PITCH)
+                out += [(t[:26], Box(b.x0, b.y0, b.x0 + round(17 * _MONO_PITCH), b.y1)), (t[26:], Box(cut, b.y0, b.x1, b.y1))]
+            else:
+                out.append((t, b))
+        return out
+
+    read_right = _locate_line_end(screen)
+    assert _locate_line_end(screen, squeeze) == read_right
+    assert _covers(read_right, screen.spans[0].boxes[0])
+
+
+def test_only_separators_are_taken_for_separators() -> None:
+    """The ``=``/``:`` shape test finds every separator, also one touching a stem before it, and
+    never a letter or digit (both monospaced fonts, light and dark, 11-16 px)."""
+    import math
+    import string
+
+    from redact.eval.render import render_screen
+    from tests.conftest import fake_ocr_from_words
+
+    glyphs = string.ascii_letters + string.digits + "=:-_.;|"
+    touching = "N=gH=xD=AM=1E=qK=7B=IR=0F=Z"
+    for font, size, theme in (("dejavu-sans-mono", 14, "dark"), ("dejavu-sans-mono", 11, "light"),
+                              ("liberation-mono", 12, "light"), ("liberation-mono", 16, "dark")):
+        screen = render_screen("terminal", [*_CONTEXT, glyphs, touching, *_TAIL], font=font, size=size, theme=theme,
+                               width=900, height=230)
+        page = fake_ocr_from_words(screen.words).read(screen.image)
+        locator = Locator(page, build_page_text(page), [], padding=0.2, image=screen.image)
+        grid = locator._grid  # noqa: SLF001
+        assert grid is not None and grid.row is not None
+        for row, chars in ((glyphs, "=:"), (touching, "=")):
+            (word,) = [b for t, b in screen.words if t == row]
+            first = round((word.x0 - grid.origin) / grid.pitch)
+            cy = grid.row_origin + round(((word.y0 + word.y1) / 2 - grid.row_origin) / grid.row) * grid.row
+            band = (math.floor(cy - 0.42 * grid.row), math.ceil(cy + 0.42 * grid.row))  # as the locator's
+            for char in chars:
+                found = [row[c - first] for c in locator._separators(grid, band, first, first + len(row), char)]  # noqa: SLF001
+                assert found.count(char) == row.count(char), (font, size, row, char, found)
+                assert not any(c.isalnum() for c in found), (font, size, row, char, found)

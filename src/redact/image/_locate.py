@@ -96,17 +96,19 @@ def build_page_text(page: OcrPage) -> PageText:
     )
 
 
-def _agrees(mono: Box, x_span: int, ink: Box, pitch: float) -> bool:
+def _agrees(mono: Box, x_span: int, ink: Box, pitch: float, *, seen: bool = False) -> bool:
     """Whether a grid box is a refinement of the general one, not a grid gone wrong.
 
     A page's grid can be off for a given line (an editor's gutter, a sidebar with another line
     spacing): then the grid box starts cells away from the span (``x_span``, where OCR puts its
     first glyph, padded) or sits between two rows. Such a box is dropped for the general
-    geometry, which is always on the glyphs.
+    geometry, which is always on the glyphs. ``seen``: the grid box starts right after a label's
+    separator found in the pixels on that grid, which proves the grid for this line; OCR's own
+    start may then be far off (Tesseract sometimes squeezes a word's box by several cells).
     """
     cy_mono, cy_ink = (mono.y0 + mono.y1) / 2, (ink.y0 + ink.y1) / 2
     return (
-        abs(mono.x0 - x_span) <= 2.5 * pitch
+        (seen or abs(mono.x0 - x_span) <= 2.5 * pitch)
         and abs(cy_mono - cy_ink) <= 0.3 * max(ink.height, 1)
         and mono.y0 <= ink.y0
         and mono.y1 >= ink.y1
@@ -135,6 +137,14 @@ def column_order(page: OcrPage) -> OcrPage | None:
         return None
     ordered = tuple(ln for col in columns for ln in sorted(col, key=lambda ln: (ln.box.y0, ln.box.x0)))
     return OcrPage(page.width, page.height, ordered, page.engine)
+
+
+def _last_separator(prefix: str) -> int | None:
+    """Index of the ``=`` or ``:`` that ends a label (``KEY=``, ``key: "``), quotes after it allowed."""
+    stripped = prefix.rstrip("\"'`")
+    if stripped and stripped[-1] in "=:":
+        return len(stripped) - 1
+    return None
 
 
 def fragments(pt: PageText, start: int, end: int) -> list[Fragment]:
@@ -266,11 +276,11 @@ class Locator:
         width = math.ceil((right - x_start) / bucket) * bucket
         general = Box(int(x_start), int(top), int(x_start + width), int(bottom)).clip(self.page.width, self.page.height)
         mono = self._mono_box(fr, top, bottom, pad, x_start + pad)
-        if mono is not None and self._grid is not None and _agrees(mono, x_span, ink, self._grid.pitch):
-            return mono
+        if mono is not None and self._grid is not None and _agrees(mono[0], x_span, ink, self._grid.pitch, seen=mono[1]):
+            return mono[0]
         return general
 
-    def _mono_box(self, fr: Fragment, top: int, bottom: int, pad: int, x_est: float) -> Box | None:
+    def _mono_box(self, fr: Fragment, top: int, bottom: int, pad: int, x_est: float) -> tuple[Box, bool] | None:
         """On a monospaced page: a span that ends its line, boxed on the character grid to the row's end.
 
         Keys, tokens and passwords at the end of a command or an assignment are the common case on
@@ -280,7 +290,8 @@ class Locator:
         after ``KEY=`` inside a word, the first inked cell after the previous word otherwise. The
         span's own length as OCR read it is never used: Tesseract misreads the length of long
         random tokens by a glyph or two (an ``l`` read as ``Il``, a split, a dropped ``I``), and a
-        box anchored on it moves with the secret.
+        box anchored on it moves with the secret. The flag says whether the start was seen in the
+        pixels (a label's separator on the grid).
         """
         grid = self._grid
         if grid is None:
@@ -327,7 +338,7 @@ class Locator:
             if not self._glued(grid, band, end, pt.words[wi].box.x0):
                 return None  # something else follows on the line: keep the general geometry
             end = pt.words[wi].box.x1
-        cell = self._context_cell(fr, grid, band, before)
+        cell, seen = self._context_cell(fr, grid, band, before)
         if cell is None and before is not None:
             return None
         if cell is None:
@@ -342,12 +353,13 @@ class Locator:
         x1 = self._row_right_limit(fr, grid.origin + cell * grid.pitch) - 1
         if x1 < end + pad:
             return None
-        return Box(x0, int(top), x1, int(bottom)).clip(self.page.width, self.page.height)
+        return Box(x0, int(top), x1, int(bottom)).clip(self.page.width, self.page.height), seen
 
     def _context_cell(
         self, fr: Fragment, grid: _Grid, band: tuple[int, int], before: OcrWord | None = None
-    ) -> int | None:
-        """The grid cell where a span starts, from the context before it only, or None.
+    ) -> tuple[int | None, bool]:
+        """The grid cell where a span starts, from the context before it only (or None), and
+        whether that start was seen in the pixels (the label's separator found on the grid).
 
         Inside a word (``KEY=value``): the cell of the word's first glyph -- context ink -- plus the
         number of context characters before the span. At a word start: the cell after the previous
@@ -360,21 +372,124 @@ class Locator:
         w0_idx, a, _ = fr.pieces[0]
         w0 = pt.words[w0_idx]
         if a > 0:
-            return round((w0.box.x0 - grid.origin) / grid.pitch) + a
+            cell = round((w0.box.x0 - grid.origin) / grid.pitch) + a
+            # OCR drops or doubles glyphs of the label too (``ACCESS_KEY`` read as ``ACCESSKEY``),
+            # and how it reads the label depends on the secret after it: the separator's own cell,
+            # found in the pixels, does not.
+            sep = _last_separator(w0.text[:a])
+            if sep is not None:
+                found = self._separator_cell(grid, band, cell - (a - sep), w0.text[sep])
+                if found is not None:
+                    return found + (a - sep), True
+            return cell, False
         prev = self._previous_word(w0_idx) or before
         if prev is None or self.image is None:
-            return None
+            return None, False
         # The context word's last cell, from its characters and from its ink's right edge (which
         # lies in the right half of that cell for every glyph a monospaced font has); the earlier.
         by_count = round((prev.box.x0 - grid.origin) / grid.pitch) + len(prev.text) - 1
         by_ink = math.floor((prev.box.x1 - grid.origin) / grid.pitch - 0.4)
         spaces = self._spaces_between(prev.box.x1, w0.box.x0, grid.pitch, band)
         if spaces is None:
-            return None
+            return None, False
         cell = min(by_count, by_ink) + 1 + spaces
         if cell > round((w0.box.x0 - grid.origin) / grid.pitch) + 1:
-            return None  # the context says later than OCR's own start: not a grid this line is on
-        return cell
+            return None, False  # the context says later than OCR's own start: not a grid this line is on
+        return cell, False
+
+    def _separator_cell(self, grid: _Grid, band: tuple[int, int], guess: int, char: str) -> int | None:
+        """The cell within two of ``guess`` whose glyph is the separator ``char`` (``=`` or ``:``), or None.
+
+        The match depends on the label's pixels only, never on the secret after it (see
+        :meth:`_separators`). The nearest match wins, the earlier one on a tie (a box that starts a
+        cell early still covers the secret).
+        """
+        hits = self._separators(grid, band, guess - 2, guess + 3, char)
+        return min(hits, key=lambda c: (abs(c - guess), c)) if hits else None
+
+    def _separators(self, grid: _Grid, band: tuple[int, int], first: int, stop: int, char: str) -> list[int]:
+        """Cells in ``first:stop`` of the row ``band`` that show ``=`` (two bars) or ``:`` (two dots).
+
+        Found column by column rather than cell by cell, because the grid's phase is only known to
+        a third of a cell (its origin is a glyph's ink, not its cell): a column of either glyph
+        crosses exactly two short marks of one height, at the same rows as its neighbours; ``=`` is
+        such a run of columns at least half a cell wide, clear of the baseline and of the cap
+        height, not a short run out of a stem; ``:`` is a narrower run with blank columns on both sides. On both monospaced fonts at 11-16 px, light
+        and dark, no letter or digit passes; ``<`` and ``;`` sometimes do at 11-13 px.
+        """
+        x0 = math.floor(grid.origin + (first - 0.5) * grid.pitch)
+        ink = self._ink(x0, math.ceil(grid.origin + (stop + 0.5) * grid.pitch), band)
+        if ink is None:
+            return []
+        height = ink.shape[0]
+        short = max(2, round(0.2 * height))
+        rows = ink.sum(axis=1)
+        if not rows.any():
+            return []
+        baseline = int(np.flatnonzero(rows >= 0.4 * rows.max())[-1]) + 1  # below the densest band of ink
+        top = int(np.flatnonzero(rows)[0])  # capitals, digits or ascenders
+
+        def marks(col: np.ndarray) -> tuple[tuple[int, int], tuple[int, int]] | None:
+            edges = np.flatnonzero(np.diff(np.concatenate(([0], col.astype(np.int8), [0]))))
+            if len(edges) != 4 or edges[0] == 0 or edges[3] == height:
+                return None
+            (a0, a1), (b0, b1) = (int(edges[0]), int(edges[1])), (int(edges[2]), int(edges[3]))
+            if max(a1 - a0, b1 - b0) > short or abs((a1 - a0) - (b1 - b0)) > 1:
+                return None
+            return (a0, a1), (b0, b1)
+
+        cells: list[int] = []
+        x = 0
+        while x < ink.shape[1]:
+            m = marks(ink[:, x])
+            if m is None:
+                x += 1
+                continue
+            start = x
+            while x + 1 < ink.shape[1] and (n := marks(ink[:, x + 1])) is not None and all(
+                abs(p - q) <= 1 for p, q in zip((*m[0], *m[1]), (*n[0], *n[1]), strict=True)
+            ):
+                x += 1
+            width = x - start + 1
+            x += 1
+            # a colon's dots have blank columns on both sides (a wide ``=`` may touch its neighbours)
+            alone = char == "=" or (
+                (start == 0 or not ink[:, start - 1].any()) and (x == ink.shape[1] or not ink[:, x].any())
+            )
+            # the arcs of ``c`` and ``C`` reach the baseline and the top bar of ``F`` the cap
+            # height; the bars of ``=`` stay clear of both
+            if char == "=" and (m[1][1] > baseline - 2 or m[0][0] < top + 2):
+                continue
+            if start > 0 and ink[m[0][0] : baseline, start - 1].all() and width < 0.8 * grid.pitch:
+                # bars out of a stem that stands on the baseline (``F``, ``P``, ``f``) span part of
+                # a cell; a full-width ``=`` may touch the stem of the ``N`` or ``H`` before it
+                continue
+            if not alone or (width >= 0.45 * grid.pitch) != (char == "="):
+                continue
+            centre = x0 + (start + x - 1) / 2
+            # a glyph's centre sits half a cell plus up to a third of a cell (the origin glyph's
+            # bearing) right of its cell's start
+            cell = round((centre - grid.origin) / grid.pitch - 0.5 + 0.17)
+            if first <= cell < stop:
+                cells.append(cell)
+        return cells
+
+    def _ink(self, x0: int, x1: int, band: tuple[int, int]) -> np.ndarray | None:
+        """Which pixels of columns ``x0:x1`` of the row ``band`` differ from the row's background."""
+        img = self.image
+        if img is None:
+            return None
+        h, w = img.shape[:2]
+        xa, xb = max(0, x0), min(w, x1)
+        y0, y1 = max(0, band[0]), min(h, band[1])
+        if xb <= xa or y1 <= y0:
+            return None
+        reach = max(64, 4 * (xb - xa))
+        around = img[y0:y1, max(0, xa - reach) : min(w, xb + reach)]
+        channels = 1 if img.ndim == 2 else img.shape[-1]
+        bg = np.median(around.reshape(-1, channels), axis=0)  # the row's background: glyphs are sparse
+        cols = img[y0:y1, xa:xb].astype(np.int16).reshape(y1 - y0, xb - xa, channels)
+        return np.asarray(np.abs(cols - bg).max(axis=-1) > 48)
 
     def _glued(self, grid: _Grid, band: tuple[int, int], x_end: int, x_next: int) -> bool:
         """Whether glyphs ending at ``x_end`` and starting at ``x_next`` are neighbours (no space between)."""
@@ -390,21 +505,12 @@ class Locator:
         every glyph that may start a secret (a plain "gap / pitch" moves by a cell between
         ``:  .x`` and ``:  Wx``). None without an image or without ink on both sides.
         """
-        img = self.image
-        if img is None:
-            return None
-        h, w = img.shape[:2]
         # OCR boxes may be a pixel or two loose: look a cell into both glyphs
-        xa, xb = max(0, math.floor(x_end - pitch)), min(w, math.ceil(x_next + pitch))
-        y0, y1 = max(0, band[0]), min(h, band[1])
-        if xb - xa < 3 or y1 <= y0:
+        xa, xb = math.floor(x_end - pitch), math.ceil(x_next + pitch)
+        ink = self._ink(xa, xb, band) if xb - xa >= 3 else None
+        if ink is None or ink.shape[1] < 3:
             return None
-        reach = max(64, 4 * (xb - xa))
-        around = img[y0:y1, max(0, xa - reach) : min(w, xb + reach)]
-        channels = 1 if img.ndim == 2 else img.shape[-1]
-        bg = np.median(around.reshape(-1, channels), axis=0)  # the row's background: glyphs are sparse
-        cols = img[y0:y1, xa:xb].astype(np.int16).reshape(y1 - y0, xb - xa, channels)
-        inked = [bool(v) for v in (np.abs(cols - bg).max(axis=-1) > 48).any(axis=0)]
+        inked = [bool(v) for v in ink.any(axis=0)]
         # the widest blank run with ink on both sides
         best: tuple[int, int] | None = None
         x = 0
