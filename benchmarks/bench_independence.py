@@ -5,9 +5,11 @@ terminal twice with different random secrets of one family at a line end, redact
 compares the whole output images; it also reports how far the boxes moved when they differ, and
 on how many screens the secret's whole ink box lies inside the redaction boxes (stricter than
 bench_image.py's 90% of glyph pixels changed): a box that moved off a glyph would be a leak,
-however identical.
+however identical. ``--mixed`` adds runs where each pair is drawn in one of several themes, sizes
+and monospaced fonts, in the terminal and in an editor (a ``.env`` file beside a file tree, with a
+line-number gutter).
 
-    .venv/bin/python benchmarks/bench_independence.py [--pairs 30]
+    .venv/bin/python benchmarks/bench_independence.py [--pairs 30] [--mixed]
 """
 
 from __future__ import annotations
@@ -47,8 +49,16 @@ VARIANTS: tuple[tuple[str, int, str | None], ...] = (
 )
 
 
-def screen(prefix: str, secret: str, variant: tuple[str, int, str | None] = VARIANTS[0]) -> RenderedScreen:
+EDITOR = ["# settings for the staging stack", "DEBUG=false", "LOG_LEVEL=info"]
+EDITOR_TAIL = ["REGION=eu-west-1", "WORKERS=4"]
+
+
+def screen(prefix: str, secret: str, variant: tuple[str, int, str | None] = VARIANTS[0],
+           layout: str = "terminal") -> RenderedScreen:
     theme, size, font = variant
+    if layout == "ide":
+        lines = [*EDITOR, [prefix.removeprefix("$ export "), Segment(secret, "secret")], *EDITOR_TAIL]
+        return render_screen("ide", lines, theme=theme, size=size, font=font, width=1100, height=300)
     lines = [*CONTEXT, [prefix, Segment(secret, "secret")], *TAIL]
     return render_screen("terminal", lines, theme=theme, size=size, font=font, width=760 * size // 14, height=210 * size // 14)
 
@@ -69,12 +79,13 @@ def main() -> None:
     args = ap.parse_args()
     redactor = Redactor(Policy())
     rows = ["| family | pairs | byte-identical | max left-edge shift (px) | secret covered |", "|---|---|---|---|---|"]
-    for mixed, (name, (prefix, make)) in [(m, f) for m in (False, True)[: 1 + args.mixed] for f in FAMILIES.items()]:
-        rng = random.Random(name + " mixed" * mixed)
+    runs = [("terminal", False), ("terminal", True), ("ide", True)] if args.mixed else [("terminal", False)]
+    for (layout, mixed), (name, (prefix, make)) in [(r, f) for r in runs for f in FAMILIES.items()]:
+        rng = random.Random(name + " mixed" * mixed + " ide" * (layout == "ide"))
         same, shift, cov = 0, 0, 0
         for _ in range(args.pairs):
             variant = rng.choice(VARIANTS) if mixed else VARIANTS[0]
-            sa, sb = screen(prefix, make(rng), variant), screen(prefix, make(rng), variant)
+            sa, sb = screen(prefix, make(rng), variant, layout), screen(prefix, make(rng), variant, layout)
             a, b = redactor.redact_image(sa.image), redactor.redact_image(sb.image)
             cov += covered(sa, [bx for f in a.findings for bx in f.boxes])
             cov += covered(sb, [bx for f in b.findings for bx in f.boxes])
@@ -85,7 +96,7 @@ def main() -> None:
             xb = sorted(bx.x0 for f in b.findings for bx in f.boxes)
             if len(xa) == len(xb):
                 shift = max(shift, *(abs(p - q) for p, q in zip(xa, xb, strict=True)))
-        label = f"{name}, mixed fonts and sizes" if mixed else name
+        label = name + (", mixed fonts and sizes" if mixed else "") + (", editor" if layout == "ide" else "")
         rows.append(f"| {label} | {args.pairs} | {same} ({same / args.pairs:.0%}) | {shift} | {cov}/{2 * args.pairs} |")
         print(rows[-1], flush=True)
     args.out.parent.mkdir(parents=True, exist_ok=True)

@@ -395,6 +395,66 @@ def test_only_separators_are_taken_for_separators() -> None:
             cy = grid.row_origin + round(((word.y0 + word.y1) / 2 - grid.row_origin) / grid.row) * grid.row
             band = (math.floor(cy - 0.42 * grid.row), math.ceil(cy + 0.42 * grid.row))  # as the locator's
             for char in chars:
-                found = [row[c - first] for c in locator._separators(grid, band, first, first + len(row), char)]  # noqa: SLF001
+                found = [row[c - first] for c, _ in locator._separators(grid, band, first, first + len(row), char)]  # noqa: SLF001
                 assert found.count(char) == row.count(char), (font, size, row, char, found)
                 assert not any(c.isalnum() for c in found), (font, size, row, char, found)
+
+
+def _editor(secret: str, *, font: str = "dejavu-sans-mono", size: int = 14, theme: str = "dark"):  # type: ignore[no-untyped-def]
+    from redact.eval.render import Segment, render_screen
+
+    lines = ["# settings for the staging stack", "DEBUG=false", "LOG_LEVEL=info",
+             ["AWS_ACCESS_KEY_ID=", Segment(secret, "secret")], "REGION=eu-west-1", "WORKERS=4"]
+    return render_screen("ide", lines, theme=theme, size=size, font=font, width=1100, height=300)
+
+
+def _read_editor(screen):  # type: ignore[no-untyped-def]
+    """The renderer's words as OCR lines the way Tesseract reports an editor: the file tree, the
+    line number and the code of one row are separate lines (far apart)."""
+    from tests.conftest import FakeOcrEngine, fake_ocr_from_words
+
+    lines = []
+    for line in fake_ocr_from_words(screen.words).read(screen.image).lines:
+        run = [line.words[0]]
+        for w in line.words[1:]:
+            if w.box.x0 - run[-1].box.x1 > 2 * line.box.height:
+                lines.append(run)
+                run = []
+            run.append(w)
+        lines.append(run)
+    return FakeOcrEngine([[(w.text, w.box) for w in run] for run in lines]).read(screen.image)
+
+
+def test_editor_code_column_gets_its_own_grid() -> None:
+    """An editor: code beside a proportional file tree, a line-number gutter. The code column's
+    grid places two same-length keys' boxes identically, on the glyphs, to the row's end."""
+    for font, size in (("dejavu-sans-mono", 14), ("liberation-mono", 12)):
+        boxes = set()
+        for secret in ("AKIAQ53QJ5NHADYJSJ4G", "AKIALS614SWU3VQ2YCJK"):
+            screen = _editor(secret, font=font, size=size)
+            page = _read_editor(screen)
+            pt = build_page_text(page)
+            start = pt.text.index(secret)
+            locator = Locator(page, pt, [TextFinding("AWS_ACCESS_KEY", start, start + len(secret), 0.9, "t")],
+                              padding=0.2, image=screen.image)
+            (box,) = locator.boxes(0)
+            assert _covers(box, screen.spans[0].boxes[0]), (font, box)
+            assert box.x1 >= 1099, box  # the grid box, to the row's end
+            boxes.add(box)
+        assert len(boxes) == 1, (font, boxes)
+
+
+def test_a_finding_that_takes_in_a_line_number_keeps_the_general_geometry() -> None:
+    """OCR reads an editor's line number and code as one line, and a finding starts at the number."""
+    from tests.conftest import fake_ocr_from_words
+
+    screen = _editor("AKIAQ53QJ5NHADYJSJ4G")
+    page = fake_ocr_from_words([(t, b) for t, b in screen.words if b.x0 > 250]).read(screen.image)  # no file tree
+    pt = build_page_text(page)
+    line = pt.text.index("AWS_ACCESS")
+    start = pt.text.rindex("\n", 0, line) + 1  # the line number before it
+    assert pt.text[start:line].strip().isdigit()
+    locator = Locator(page, pt, [TextFinding("X", start, pt.text.index("\n", line), 0.9, "t")],
+                      padding=0.2, image=screen.image)
+    (box,) = locator.boxes(0)
+    assert _covers(box, screen.spans[0].boxes[0])

@@ -197,6 +197,7 @@ class Locator:
         self._sensitive = frozenset(sensitive)
         self._secret_start = frozenset(secret_start)
         self._grid = self._monospace_grid()
+        self._column_grids: dict[int, _Grid | None] = {}
 
     def boxes(self, index: int) -> list[Box]:
         """Boxes of the ``index``-th finding given to the constructor, one per line fragment."""
@@ -276,7 +277,8 @@ class Locator:
         width = math.ceil((right - x_start) / bucket) * bucket
         general = Box(int(x_start), int(top), int(x_start + width), int(bottom)).clip(self.page.width, self.page.height)
         mono = self._mono_box(fr, top, bottom, pad, x_start + pad)
-        if mono is not None and self._grid is not None and _agrees(mono[0], x_span, ink, self._grid.pitch, seen=mono[1]):
+        grid = self._grid_for(fr.line)
+        if mono is not None and grid is not None and _agrees(mono[0], x_span, ink, grid.pitch, seen=mono[1]):
             return mono[0]
         return general
 
@@ -293,11 +295,13 @@ class Locator:
         box anchored on it moves with the secret. The flag says whether the start was seen in the
         pixels (a label's separator on the grid).
         """
-        grid = self._grid
+        grid = self._grid_for(fr.line)
         if grid is None:
             return None
         pt = self.pt
-        line_words = [wi for wi, li in enumerate(pt.word_line) if li == fr.line]
+        line_words = self._start_words([wi for wi, li in enumerate(pt.word_line) if li == fr.line])
+        if fr.pieces[0][0] not in line_words:
+            return None  # the span takes in an editor's line number: general geometry
         w_last, _, b = fr.pieces[-1]
         if len(pt.words[w_last].text) - b > 2:
             return None  # more than a closing quote or comma follows inside the word: general geometry
@@ -357,9 +361,10 @@ class Locator:
 
     def _context_cell(
         self, fr: Fragment, grid: _Grid, band: tuple[int, int], before: OcrWord | None = None
-    ) -> tuple[int | None, bool]:
+    ) -> tuple[float | None, bool]:
         """The grid cell where a span starts, from the context before it only (or None), and
-        whether that start was seen in the pixels (the label's separator found on the grid).
+        whether that start was seen in the pixels (the label's separator found on the grid; the
+        cell is then fractional, measured from the separator's centre).
 
         Inside a word (``KEY=value``): the cell of the word's first glyph -- context ink -- plus the
         number of context characters before the span. At a word start: the cell after the previous
@@ -380,7 +385,9 @@ class Locator:
             if sep is not None:
                 found = self._separator_cell(grid, band, cell - (a - sep), w0.text[sep])
                 if found is not None:
-                    return found + (a - sep), True
+                    # from the separator's own centre (half a cell to its cell's end), not from
+                    # the origin: a pitch a hundredth off drifts a pixel over a long label
+                    return (found + (a - sep - 0.5) * grid.pitch - grid.origin) / grid.pitch, True
             return cell, False
         prev = self._previous_word(w0_idx) or before
         if prev is None or self.image is None:
@@ -397,18 +404,21 @@ class Locator:
             return None, False  # the context says later than OCR's own start: not a grid this line is on
         return cell, False
 
-    def _separator_cell(self, grid: _Grid, band: tuple[int, int], guess: int, char: str) -> int | None:
-        """The cell within two of ``guess`` whose glyph is the separator ``char`` (``=`` or ``:``), or None.
+    def _separator_cell(self, grid: _Grid, band: tuple[int, int], guess: int, char: str) -> float | None:
+        """The centre (x, px) of the separator ``char`` (``=`` or ``:``) within two cells of ``guess``, or None.
 
         The match depends on the label's pixels only, never on the secret after it (see
         :meth:`_separators`). The nearest match wins, the earlier one on a tie (a box that starts a
         cell early still covers the secret).
         """
         hits = self._separators(grid, band, guess - 2, guess + 3, char)
-        return min(hits, key=lambda c: (abs(c - guess), c)) if hits else None
+        return min(hits, key=lambda h: (abs(h[0] - guess), h[0]))[1] if hits else None
 
-    def _separators(self, grid: _Grid, band: tuple[int, int], first: int, stop: int, char: str) -> list[int]:
-        """Cells in ``first:stop`` of the row ``band`` that show ``=`` (two bars) or ``:`` (two dots).
+    def _separators(
+        self, grid: _Grid, band: tuple[int, int], first: int, stop: int, char: str
+    ) -> list[tuple[int, float]]:
+        """Cells in ``first:stop`` of the row ``band`` that show ``=`` (two bars) or ``:`` (two
+        dots), each with the glyph's centre in pixels.
 
         Found column by column rather than cell by cell, because the grid's phase is only known to
         a third of a cell (its origin is a glyph's ink, not its cell): a column of either glyph
@@ -438,7 +448,7 @@ class Locator:
                 return None
             return (a0, a1), (b0, b1)
 
-        cells: list[int] = []
+        cells: list[tuple[int, float]] = []
         x = 0
         while x < ink.shape[1]:
             m = marks(ink[:, x])
@@ -471,7 +481,7 @@ class Locator:
             # bearing) right of its cell's start
             cell = round((centre - grid.origin) / grid.pitch - 0.5 + 0.17)
             if first <= cell < stop:
-                cells.append(cell)
+                cells.append((cell, centre))
         return cells
 
     def _ink(self, x0: int, x1: int, band: tuple[int, int]) -> np.ndarray | None:
@@ -531,8 +541,35 @@ class Locator:
         bearings = max(0.0, (pitch - left) / 2) + max(0.0, (pitch - right) / 2)
         return max(0, round((g1 - g0 - bearings) / pitch))
 
-    def _monospace_grid(self) -> _Grid | None:
+    def _grid_for(self, line: int) -> _Grid | None:
+        """The character grid of the text column ``line`` starts in, else the page's grid.
+
+        An editor's code sits beside a file tree and tabs in a proportional font with another
+        line spacing, so the page as a whole has no grid, or one whose row pitch mixes both; the
+        lines that start where this one does (the code column, within a few pixels) have the
+        right one. A terminal's column is most of the page.
+        """
+        words = self._start_words([wi for wi, li in enumerate(self.pt.word_line) if li == line])
+        if not words:
+            return self._grid
+        x0 = self.pt.words[words[0]].box.x0
+        if x0 not in self._column_grids:
+            self._column_grids[x0] = self._monospace_grid(column=x0)
+        return self._column_grids[x0] or self._grid
+
+    def _start_words(self, words: list[int]) -> list[int]:
+        """A line's words without an editor's line number before them (a number, then a wide gap)."""
+        if len(words) >= 2:
+            num, nxt = self.pt.words[words[0]], self.pt.words[words[1]]
+            if num.text.isdigit() and nxt.box.x0 - num.box.x1 > 2.0 * num.box.width / len(num.text):
+                return words[1:]
+        return words
+
+    def _monospace_grid(self, column: int | None = None) -> _Grid | None:
         """The page's character grid if its text is monospaced, measured on clean lines only.
+
+        ``column``: only lines whose first word (after a line number) starts within a few pixels
+        of that x, the grid of one text column.
 
         Terminals and editors put every glyph on a fixed grid. Lines that hold no finding are the
         same pixels whatever the hidden values are, so OCR reads them the same and the grid they
@@ -544,7 +581,18 @@ class Locator:
         by_line: dict[int, list[int]] = {}
         for wi, li in enumerate(pt.word_line):
             by_line.setdefault(li, []).append(wi)
-        clean = [li for li, ws in by_line.items() if not any(w in self._sensitive for w in ws)]
+        dirty = [self.page.lines[li].box for li, ws in by_line.items() if any(w in self._sensitive for w in ws)]
+
+        def on_a_dirty_row(li: int) -> bool:
+            # whether OCR reads an editor's line number beside a secret as part of the secret's
+            # line or as a line of its own depends on the secret: leave the whole row out
+            b = self.page.lines[li].box
+            return any(min(b.y1, d.y1) - max(b.y0, d.y0) > 0.5 * min(b.height, d.height) for d in dirty)
+
+        clean = [li for li, ws in by_line.items() if not any(w in self._sensitive for w in ws) and not on_a_dirty_row(li)]
+        by_line = {li: self._start_words(ws) for li, ws in by_line.items()}
+        if column is not None:
+            clean = [li for li in clean if abs(pt.words[by_line[li][0]].box.x0 - column) <= 6]
         samples: list[float] = []
         starts: list[tuple[float, int]] = []  # (x0 - line's first x0, characters between)
         origins: list[int] = []
@@ -555,8 +603,13 @@ class Locator:
             origins.append(first.box.x0)
             # Words with letters only: digits have one width even in proportional fonts (tables of
             # amounts and dates would otherwise pass for a terminal).
-            for w in ws[1:]:
-                d = pt.line_start_offset(w)
+            glued = 0  # spaces OCR put inside a token (``eu- west`` for ``eu-west``): no cell
+            for prev, w in zip(ws, ws[1:], strict=False):
+                pw = pt.words[prev]
+                if pt.words[w].box.x0 - pw.box.x1 < 0.45 * pw.box.width / max(len(pw.text), 1):
+                    glued += 1
+                    continue
+                d = pt.word_start[w] - pt.word_start[ws[0]] - glued
                 if d >= 4 and any(c.isalpha() for c in pt.words[w].text + first.text):
                     samples.append((pt.words[w].box.x0 - first.box.x0) / d)
                     starts.append((pt.words[w].box.x0 - first.box.x0, d))
@@ -588,7 +641,10 @@ class Locator:
             pitch = sum(dx * d for dx, d in best) / sum(d * d for _, d in best)
         origin = statistics.median_low(origins)
         centres = sorted((self.page.lines[li].box.y0 + self.page.lines[li].box.y1) / 2 for li in clean)
-        steps = [b - a for a, b in zip(centres, centres[1:], strict=False) if b - a > 0]
+        # one centre per row: an editor's line number and its code are often two OCR lines
+        height = statistics.median(self.page.lines[li].box.height for li in clean)
+        rows_y = [c for i, c in enumerate(centres) if i == 0 or c - centres[i - 1] > 0.5 * height]
+        steps = [b - a for a, b in zip(rows_y, rows_y[1:], strict=False)]
         row = statistics.median_low(steps) if steps else None
         # the rows' phase: where line centres fall modulo the row pitch (robust to a title bar)
         phase = 0.0
@@ -596,7 +652,6 @@ class Locator:
             ang = [2 * math.pi * (c % row) / row for c in centres]
             mean = math.atan2(sum(map(math.sin, ang)), sum(map(math.cos, ang)))
             phase = (mean % (2 * math.pi)) * row / (2 * math.pi)
-        height = statistics.median(self.page.lines[li].box.height for li in clean)
         return _Grid(pitch=pitch, origin=origin, row=row, row_origin=phase, height=height)
 
     def _left_neighbour(self, line: int) -> list[int] | None:
