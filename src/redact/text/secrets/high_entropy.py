@@ -25,6 +25,13 @@ from redact.text._ocr import compact, looks_random
 _CONTEXT = re.compile(r"(?i)secret|token|api[ _\-]?key|apikey|passw|credential|bearer|\bauth|private|"
                       r"signature|access[ _\-]?key|\bkey\b|webhook|\bpat\b")
 _HEX = re.compile(r"[0-9a-fA-F]+")
+# Prefixed object, request and trace ids (Stripe's ``req_``, ``cus_``, ``evt_``...; tracing's
+# ``trace_``/``span_``): random, and named in logs next to keys and headers, but not credentials.
+_ID_PREFIX = re.compile(r"(?i)(?:req|evt|cus|ch|pi|txn|sub|inv|in|acct|prod|price|ord|order|trace|span|run|job|msg|"
+                        r"corr|request|session_id|sess)_")
+# Words a log line puts right after an id, which the all-capitals rule would take for a piece
+_LOG_WORDS = frozenset({"TRACE", "DEBUG", "INFO", "NOTICE", "WARN", "WARNING", "ERROR", "ERR", "FATAL",
+                        "CRITICAL", "GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS", "OK", "HTTP"})
 _IDENTIFIER = re.compile(r"[A-Za-z][a-z]+(?:[_\-.]?[A-Za-z][a-z]+)*|[a-z]+(?:[_\-.][a-z]+)+|[A-Z]+(?:_[A-Z]+)+")
 
 
@@ -41,6 +48,7 @@ class HighEntropyDetector(Detector):
             prev_start = _previous_line(text, line_start)
             before = text[line_start:start]
             if (is_hash_context(before) or "://" in before[-80:] or value.startswith(("/", "pk_"))
+                    or _ID_PREFIX.match(value)
                     or before.rstrip().endswith(("@", ":", "base64,"))):
                 continue
             line_end = text.find("\n", end)
@@ -88,7 +96,7 @@ def _candidates(text: str) -> Iterator[tuple[int, int]]:
                 b -= 1
             piece = text[a:b]
             label = w.group().endswith(":")  # "SKU:", "x-request-id:" name what follows
-            ok = (bool(piece) and not label and _PIECE.fullmatch(piece) is not None
+            ok = (bool(piece) and not label and _PIECE.fullmatch(piece) is not None and piece not in _LOG_WORDS
                   and (looks_random(piece) or len(piece) <= 4))
             gap_ok = not run or 1 <= a - run[-1][1] <= 3
             if ok and gap_ok and (run or (a == line.start() + w.start() or text[a - 1] in _EDGE)):
