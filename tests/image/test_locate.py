@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from redact.image._locate import Locator, build_page_text
 from redact.image._model import Box, OcrLine, OcrPage, OcrWord
 from redact.text._model import TextFinding
@@ -458,3 +460,15 @@ def test_a_finding_that_takes_in_a_line_number_keeps_the_general_geometry() -> N
                       padding=0.2, image=screen.image)
     (box,) = locator.boxes(0)
     assert _covers(box, screen.spans[0].boxes[0])
+
+
+def test_row_pitch_from_steps_of_several_rows() -> None:
+    """On a log page most lines hold a finding and are left out: the clean lines left are rows
+    apart, and the pitch is the step they are all multiples of, not their median."""
+    from redact.image._locate import _row_pitch
+
+    pitch = _row_pitch([57.5, 38.0, 76.0, 19.0, 95.5, 57.0], 14.0)
+    assert pitch is not None and abs(pitch - 19.05) < 0.1
+    assert _row_pitch([57.5, 38.0, 76.0, 95.5], 14.0) == pytest.approx(19.05, abs=0.15)  # no single step
+    assert _row_pitch([], 14.0) is None
+    assert _row_pitch([23.0, 31.0, 17.0, 41.0], 14.0) is None  # no common pitch: no grid

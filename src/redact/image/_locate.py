@@ -112,6 +112,7 @@ def _agrees(mono: Box, x_span: int, ink: Box, pitch: float, *, seen: bool = Fals
         and abs(cy_mono - cy_ink) <= 0.3 * max(ink.height, 1)
         and mono.y0 <= ink.y0
         and mono.y1 >= ink.y1
+        and mono.height <= 2.5 * max(ink.height, 1)  # a row pitch gone wrong spans several rows
     )
 
 
@@ -137,6 +138,36 @@ def column_order(page: OcrPage) -> OcrPage | None:
         return None
     ordered = tuple(ln for col in columns for ln in sorted(col, key=lambda ln: (ln.box.y0, ln.box.x0)))
     return OcrPage(page.width, page.height, ordered, page.engine)
+
+
+def _row_pitch(steps: Sequence[float], height: float) -> float | None:
+    """The row pitch: the step between clean lines that the others are whole multiples of.
+
+    Lines that hold a finding are left out of the grid, so on a log page most steps span
+    several rows and their median is a multiple of the pitch. The median step and its halves,
+    thirds and quarters that lie between 0.7 and 2.2 line heights are tried; the one that leaves
+    the smallest fractional residue wins (the larger unless a smaller one fits clearly better)
+    and is refined by least squares.
+    None when no candidate fits: the lines are not on rows.
+    """
+    steps = [st for st in steps if st >= 0.5 * height]
+    if not steps or height <= 0:
+        return None
+    median = statistics.median_low(steps)
+
+    def residue(r: float) -> float:
+        return sum(abs(st / r - round(st / r)) for st in steps) / len(steps)
+
+    candidates = [median / k for k in (1, 2, 3, 4) if 0.7 * height <= median / k <= 2.2 * height]
+    if not candidates:
+        return None
+    floor = min(residue(r) for r in candidates)
+    if floor > 0.15:
+        return None
+    # half a pitch fits every whole step as well; only a clearly better fit makes it the pitch
+    best = max(r for r in candidates if residue(r) <= floor + 0.05)
+    ks = [max(1, round(st / best)) for st in steps]
+    return sum(st * k for st, k in zip(steps, ks, strict=True)) / sum(k * k for k in ks)
 
 
 def _last_separator(prefix: str) -> int | None:
@@ -552,6 +583,9 @@ class Locator:
         words = self._start_words([wi for wi, li in enumerate(self.pt.word_line) if li == line])
         if not words:
             return self._grid
+        if words[0] in self._secret_start:
+            # a value OCR read apart from its label ("key:     value"): the label's column
+            words = self._left_neighbour(line) or words
         x0 = self.pt.words[words[0]].box.x0
         if x0 not in self._column_grids:
             self._column_grids[x0] = self._monospace_grid(column=x0)
@@ -645,7 +679,7 @@ class Locator:
         height = statistics.median(self.page.lines[li].box.height for li in clean)
         rows_y = [c for i, c in enumerate(centres) if i == 0 or c - centres[i - 1] > 0.5 * height]
         steps = [b - a for a, b in zip(rows_y, rows_y[1:], strict=False)]
-        row = statistics.median_low(steps) if steps else None
+        row = _row_pitch(steps, height)
         # the rows' phase: where line centres fall modulo the row pitch (robust to a title bar)
         phase = 0.0
         if row:  # a circular mean: residues near 0 and near ``row`` are neighbours, not opposites
