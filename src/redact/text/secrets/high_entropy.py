@@ -24,6 +24,9 @@ from redact.text._ocr import compact, looks_random
 
 _CONTEXT = re.compile(r"(?i)secret|token|api[ _\-]?key|apikey|passw|credential|bearer|\bauth|private|"
                       r"signature|access[ _\-]?key|\bkey\b|webhook|\bpat\b")
+# For a shorter token only a label that names a secret will do: "Key" heads columns of key ids too
+_STRONG = re.compile(r"(?i)secret|token|passw|credential|private|signature")
+_LABEL = re.compile(r"[A-Za-z][A-Za-z ]{0,40}:?")  # a form label: words, no value
 _HEX = re.compile(r"[0-9a-fA-F]+")
 # Prefixed object, request and trace ids (Stripe's ``req_``, ``cus_``, ``evt_``...; tracing's
 # ``trace_``/``span_``): random, and named in logs next to keys and headers, but not credentials.
@@ -56,7 +59,17 @@ class HighEntropyDetector(Detector):
             # The previous line counts for a token that starts its line: alone on it ("API key:\n
             # <token>"), or a sentence wrapped by a chat bubble before it ("the private token\n<token> into").
             ctx_start = prev_start if not before.strip() else line_start
+            alone = not before.strip() and not after.strip()
+            if alone and prev_start < line_start:
+                # a form field under its label, read in column order: the label of the field
+                # beside it ("Signing secret / Endpoint ID / <value>") may come in between
+                two_up = _previous_line(text, prev_start)
+                if _LABEL.fullmatch(text[two_up:prev_start].strip()):
+                    ctx_start = two_up
             if not (_CONTEXT.search(text, ctx_start, start) or _CONTEXT.search(after[:40])):
+                continue
+            if len(value) < _MIN_LENGTH and not (alone and len(value) >= _MIN_ALONE and any(
+                    _LABEL.fullmatch(ln.strip()) and _STRONG.search(ln) for ln in text[ctx_start:start].split("\n"))):
                 continue
             yield Match(start, end, 0.65)
 
@@ -73,6 +86,9 @@ def _previous_line(text: str, line_start: int) -> int:
     return start
 
 
+#: Characters a token needs: 20, or 16 alone on its line under a label that names a secret (a form
+#: field's value, such as a 19-character webhook signing secret)
+_MIN_LENGTH, _MIN_ALONE = 20, 16
 _WORD = re.compile(r"\S+")
 _PIECE = re.compile(r"[A-Za-z0-9+/_\-.~|)\]}!]+={0,2}")
 _EDGE = "\"'`([{<"
@@ -112,7 +128,7 @@ def _trimmed(text: str, run: list[tuple[int, int]]) -> Iterator[tuple[int, int]]
         run = run[1:]
     while run and not looks_random(text[run[-1][0] : run[-1][1]]):
         run = run[:-1]
-    if run and sum(b - a for a, b in run) >= 20 and max(b - a for a, b in run) >= 6:
+    if run and sum(b - a for a, b in run) >= _MIN_ALONE and max(b - a for a, b in run) >= 6:
         yield run[0][0], run[-1][1]
 
 
