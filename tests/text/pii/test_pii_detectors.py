@@ -51,6 +51,10 @@ def _found(name: str, text: str) -> list[str]:
         ("ocr_email", "mail jane_doe @ mail.example. org now", "jane_doe @ mail.example. org"),
         ("ocr_email", "ADMIN_EMAIL=tomasz .nowak@contoso. net", "tomasz .nowak@contoso. net"),
         ("ocr_email", "Inbox - jane.doe@corp.com", "jane.doe@corp.com"),
+        # an ``@`` read as ``fl``, ``©`` or ``®``: after an address field, or with a domain read intact elsewhere
+        ("ocr_email", "login ok user=sadamsflexample.com ip=58.145.101.170", "sadamsflexample.com"),
+        ("ocr_email", "Email: jane©contoso.com", "jane©contoso.com"),
+        ("ocr_email", "ok amy@corp.com\nok bob®corp.com", "bob®corp.com"),
         ("phone_shape", "call (556) 596-1733 today", "(556) 596-1733"),
         ("ocr_ip", "@10. 152.152. 158:5432/app", "10. 152.152. 158"),
         ("phone_shape", "+1 411 252 8138", "+1 411 252 8138"),
@@ -77,6 +81,7 @@ def test_positive(name: str, text: str, expected: str) -> None:
         ("labelled_iban", "IBAN not set"),
         ("ocr_email", "see @ mention and v1.2 @ home"),
         ("ocr_email", "user@localhost"),
+        ("ocr_email", "see workflow.com and netflix.com docs"),  # ``fl`` in host names
         ("phone_shape", "order 4155550132 shipped"),
         ("ocr_ip", "ping 10.0.0.1 ok"),  # unbroken: Presidio's
         ("ocr_ip", "values 1. 2. 3. 4000"),
@@ -103,3 +108,8 @@ def test_every_detector_has_a_unique_name_and_an_upper_case_type() -> None:
     names = [d.name for d in default_pii_detectors()]
     assert len(names) == len(set(names))
     assert all(d.entity_type.isupper() for d in default_pii_detectors())
+
+
+def test_a_misread_at_needs_a_domain_seen_intact() -> None:
+    """``workflow.net`` is not taken for ``work@ow.net`` because ``corp.com`` addresses are listed."""
+    assert _found("ocr_email", "ok amy@corp.com, see the workflow.net docs") == ["amy@corp.com"]
