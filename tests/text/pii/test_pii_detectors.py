@@ -57,6 +57,7 @@ def _found(name: str, text: str) -> list[str]:
         ("ocr_email", "ok amy@corp.com\nok bob®corp.com", "bob®corp.com"),
         ("phone_shape", "call (556) 596-1733 today", "(556) 596-1733"),
         ("ocr_ip", "@10. 152.152. 158:5432/app", "10. 152.152. 158"),
+        ("ocr_ip", "login ok ip=104.14,223.249", "104.14,223.249"),  # a dot read as a comma
         ("phone_shape", "+1 411 252 8138", "+1 411 252 8138"),
         ("phone_shape", "tel 415.555.0132", "415.555.0132"),
         ("phone_shape", "+44 20 7946 0958", "+44 20 7946 0958"),  # the title's dash is not joined
@@ -85,6 +86,8 @@ def test_positive(name: str, text: str, expected: str) -> None:
         ("phone_shape", "order 4155550132 shipped"),
         ("ocr_ip", "ping 10.0.0.1 ok"),  # unbroken: Presidio's
         ("ocr_ip", "values 1. 2. 3. 4000"),
+        ("ocr_ip", "scores 12.5,13.75 and 104.14,223.249"),  # a list of numbers: no address field
+        ("ocr_ip", "ip=10,0,0,1"),
         ("phone_shape", "2024-11-30 10:15:02"),
         ("phone_shape", "version 1.2.3.4 and 10.0.0.1"),
         ("phone_shape", "SKU 123-456-78901"),
