@@ -18,6 +18,7 @@ import numpy as np
 from redact._errors import EngineError
 from redact._memory import SecretMemory
 from redact._policy import Policy
+from redact.image._columns import column_names
 from redact.image._locate import Locator, PageText, build_page_text, column_order
 from redact.image._model import Box, OcrPage
 from redact.image._ocr import OcrEngine
@@ -110,6 +111,9 @@ def redact_pixels(
         raise EngineError(f"text analysis failed: {type(exc).__name__}", code="R321") from None
     if memory is not None:
         per_reading = [remember_and_recall(pt.text, fs, memory) for pt, fs in zip(texts, per_reading, strict=True)]
+    allow = frozenset(v.strip().casefold() for v in policy.allow_list)
+    per_reading = [fs + column_names(ordered, pt, fs, allow=allow)
+                   for ordered, pt, fs in zip(orders, texts, per_reading, strict=True)]
     secs["analyze"] = time.perf_counter() - t
     _check_deadline(deadline, "detection")
 

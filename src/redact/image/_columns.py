@@ -1,0 +1,95 @@
+"""Names in table columns: a cell between names the model found, shaped like a name, is one too.
+
+spaCy's small model reads each table cell as a one-line sentence and misses a name now and then
+(``Logan Mcclure`` between ``Tyler Green`` and ``Jamie Howard``): an uncommon surname, a
+lower-case ``c`` where ``McClure`` has a capital. In a column where the model found names on at
+least three rows, a cell of two or three capitalised words that lies between two of them, at the
+same left edge, is the same kind of value. Only cells strictly between found names count, so a
+header ("Full Name") above the column or a label below it is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from redact.image._locate import PageText
+from redact.image._model import OcrPage
+from redact.text._model import TextFinding
+
+__all__ = ["column_names"]
+
+#: A name cell: two or three capitalised words (``Mcclure``, ``O'Neil``, ``Dudley-Foster``).
+_NAME = re.compile(r"[A-Z][a-z]*[A-Z]?[a-z]+(?:['\-][A-Z][a-z]+)?(?: [A-Z][a-z]*[A-Z]?[a-z]+(?:['\-][A-Z][a-z]+)?){1,2}")
+_MIN_NAMES = 3
+_EDGE = 4  # px: how far a cell's left edge may be from its column's
+
+
+def column_names(
+    page: OcrPage, pt: PageText, findings: Sequence[TextFinding], *, allow: frozenset[str] = frozenset()
+) -> list[TextFinding]:
+    """PERSON findings for name-shaped cells between found names of one column (none if no such column).
+
+    ``page`` and ``pt`` are one reading of the page and its text, ``findings`` what was found in
+    it; ``allow`` holds case-folded values the policy lets through. Each new finding takes the
+    lowest score of its column's names, which passed the policy's threshold.
+    """
+    names: list[tuple[int, float]] = []  # (line, score) of lines that are a whole PERSON finding
+    for f in findings:
+        if f.entity_type != "PERSON":
+            continue
+        li = _whole_line(pt, f.start, f.end)
+        if li is not None:
+            names.append((li, f.score))
+    if len(names) < _MIN_NAMES:
+        return []
+    covered = {li for li, _ in names} | {li for f in findings if (li := _line_of(pt, f.start)) is not None}
+    out: list[TextFinding] = []
+    for column in _columns(page, names):
+        x0 = sorted(page.lines[li].box.x0 for li, _ in column)[len(column) // 2]
+        top = min(page.lines[li].box.y0 for li, _ in column)
+        bottom = max(page.lines[li].box.y1 for li, _ in column)
+        score = min(s for _, s in column)
+        for li, line in enumerate(page.lines):
+            if li in covered or abs(line.box.x0 - x0) > _EDGE or not (top < line.box.y0 and line.box.y1 < bottom):
+                continue
+            start, end = _line_span(pt, li)
+            text = pt.text[start:end]
+            if _NAME.fullmatch(text) and text.casefold() not in allow:
+                out.append(TextFinding("PERSON", start, end, score, "column_names"))
+    return out
+
+
+def _columns(page: OcrPage, names: list[tuple[int, float]]) -> list[list[tuple[int, float]]]:
+    """Name lines grouped by left edge; only groups of at least ``_MIN_NAMES``."""
+    groups: list[list[tuple[int, float]]] = []
+    for item in sorted(names, key=lambda n: page.lines[n[0]].box.x0):
+        if groups and page.lines[item[0]].box.x0 - page.lines[groups[-1][0][0]].box.x0 <= _EDGE:
+            groups[-1].append(item)
+        else:
+            groups.append([item])
+    return [g for g in groups if len(g) >= _MIN_NAMES]
+
+
+def _line_span(pt: PageText, li: int) -> tuple[int, int]:
+    start = pt.line_start[li]
+    end = pt.line_start[li + 1] - 1 if li + 1 < len(pt.line_start) else len(pt.text)
+    return start, end
+
+
+def _line_of(pt: PageText, index: int) -> int | None:
+    li = bisect_right(pt.line_start, index) - 1
+    return li if li >= 0 and index < _line_span(pt, li)[1] else None
+
+
+def _whole_line(pt: PageText, start: int, end: int) -> int | None:
+    """The line that ``start:end`` covers entirely (but for edge punctuation), if any."""
+    li = _line_of(pt, start)
+    if li is None:
+        return None
+    ls, le = _line_span(pt, li)
+    text = pt.text[ls:le]
+    lead = len(text) - len(text.lstrip(" .,;:'\"("))
+    trail = len(text) - len(text.rstrip(" .,;:'\")"))
+    return li if start <= ls + lead and end >= le - trail else None
