@@ -339,7 +339,8 @@ def test_misread_label_does_not_move_a_line_end_box() -> None:
                     out.append((t, b))
                 elif change == "split":  # ``AWS`` and ``ACCESSKEY_ID=AKIA...``, as Tesseract read it
                     cut = b.x0 + round(4 * _MONO_PITCH)
-                    out += [("AWS", Box(b.x0, b.y0, cut - 9, b.y1)), (t[4:].replace("S_K", "SK", 1), Box(cut, b.y0, b.x1, b.y1))]
+                    out += [("AWS", Box(b.x0, b.y0, cut - 9, b.y1)),
+                            (t[4:].replace("S_K", "SK", 1), Box(cut, b.y0, b.x1, b.y1))]
                 else:
                     out.append((change(t), b))
             return out
@@ -362,7 +363,8 @@ def test_a_word_box_squeezed_by_ocr_keeps_the_grid_box() -> None:
         for t, b in words:
             if secret in t:
                 cut = b.x0 + round(26 * _MONO_PITCH)
-                out += [(t[:26], Box(b.x0, b.y0, b.x0 + round(17 * _MONO_PITCH), b.y1)), (t[26:], Box(cut, b.y0, b.x1, b.y1))]
+                squeezed = Box(b.x0, b.y0, b.x0 + round(17 * _MONO_PITCH), b.y1)
+                out += [(t[:26], squeezed), (t[26:], Box(cut, b.y0, b.x1, b.y1))]
             else:
                 out.append((t, b))
         return out
@@ -397,12 +399,14 @@ def test_only_separators_are_taken_for_separators() -> None:
             cy = grid.row_origin + round(((word.y0 + word.y1) / 2 - grid.row_origin) / grid.row) * grid.row
             band = (math.floor(cy - 0.42 * grid.row), math.ceil(cy + 0.42 * grid.row))  # as the locator's
             for char in chars:
-                found = [row[c - first] for c, _ in locator._separators(grid, band, first, first + len(row), char)]  # noqa: SLF001
+                cells = locator._separators(grid, band, first, first + len(row), char)  # noqa: SLF001
+                found = [row[c - first] for c, _ in cells]
                 assert found.count(char) == row.count(char), (font, size, row, char, found)
                 assert not any(c.isalnum() for c in found), (font, size, row, char, found)
 
 
-def _editor(secret: str, *, font: str = "dejavu-sans-mono", size: int = 14, theme: str = "dark"):  # type: ignore[no-untyped-def]
+def _editor(secret: str, *, font: str = "dejavu-sans-mono", size: int = 14,  # type: ignore[no-untyped-def]
+            theme: str = "dark"):
     from redact.eval.render import Segment, render_screen
 
     lines = ["# settings for the staging stack", "DEBUG=false", "LOG_LEVEL=info",

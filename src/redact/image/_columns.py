@@ -21,7 +21,8 @@ from redact.text._model import TextFinding
 __all__ = ["column_names"]
 
 #: A name cell: two or three capitalised words (``Mcclure``, ``O'Neil``, ``Dudley-Foster``).
-_NAME = re.compile(r"[A-Z][a-z]*[A-Z]?[a-z]+(?:['\-][A-Z][a-z]+)?(?: [A-Z][a-z]*[A-Z]?[a-z]+(?:['\-][A-Z][a-z]+)?){1,2}")
+_WORD = r"[A-Z][a-z]*[A-Z]?[a-z]+(?:['\-][A-Z][a-z]+)?"
+_NAME = re.compile(rf"{_WORD}(?: {_WORD}){{1,2}}")
 _MIN_NAMES = 3
 _EDGE = 4  # px: how far a cell's left edge may be from its column's
 

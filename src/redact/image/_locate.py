@@ -455,8 +455,9 @@ class Locator:
         a third of a cell (its origin is a glyph's ink, not its cell): a column of either glyph
         crosses exactly two short marks of one height, at the same rows as its neighbours; ``=`` is
         such a run of columns at least half a cell wide, clear of the baseline and of the cap
-        height, not a short run out of a stem; ``:`` is a narrower run with blank columns on both sides. On both monospaced fonts at 11-16 px, light
-        and dark, no letter or digit passes; ``<`` and ``;`` sometimes do at 11-13 px.
+        height, not a short run out of a stem; ``:`` is a narrower run with blank columns on both
+        sides. On both monospaced fonts at 11-16 px, light and dark, no letter or digit passes;
+        ``<`` and ``;`` sometimes do at 11-13 px.
         """
         x0 = math.floor(grid.origin + (first - 0.5) * grid.pitch)
         ink = self._ink(x0, math.ceil(grid.origin + (stop + 0.5) * grid.pitch), band)
@@ -623,7 +624,8 @@ class Locator:
             b = self.page.lines[li].box
             return any(min(b.y1, d.y1) - max(b.y0, d.y0) > 0.5 * min(b.height, d.height) for d in dirty)
 
-        clean = [li for li, ws in by_line.items() if not any(w in self._sensitive for w in ws) and not on_a_dirty_row(li)]
+        clean = [li for li, ws in by_line.items()
+                 if not any(w in self._sensitive for w in ws) and not on_a_dirty_row(li)]
         by_line = {li: self._start_words(ws) for li, ws in by_line.items()}
         if column is not None:
             clean = [li for li in clean if abs(pt.words[by_line[li][0]].box.x0 - column) <= 6]

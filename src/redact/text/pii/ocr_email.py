@@ -33,8 +33,8 @@ class OcrEmailDetector(Detector):
 
     def __init__(self) -> None:
         self._re = re.compile(rf"(?<![A-Za-z0-9._%+\-])(?:{_LOCAL}) ?@ ?(?P<domain>{_DOMAIN})(?![A-Za-z0-9\-])")
-        self._word = re.compile(r"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+(?:fl|f1|©|®|\(a\)|&)[A-Za-z0-9.\-]+\.[A-Za-z]{2,12}"
-                                r"(?![A-Za-z0-9\-])")
+        self._word = re.compile(rf"(?<![A-Za-z0-9._%+\-])[A-Za-z0-9._%+\-]+{_AT_MISREAD}[A-Za-z0-9.\-]+"
+                                r"\.[A-Za-z]{2,12}(?![A-Za-z0-9\-])")
 
     def find(self, text: str) -> Iterator[Match]:
         domains: set[str] = set()
