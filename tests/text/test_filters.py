@@ -4,12 +4,14 @@ from redact.text import _filters as f
 
 
 @pytest.mark.parametrize("value", ["${DB_PASSWORD}", "<your-key>", "YOUR_API_KEY", "changeme", "****",
-                                   "{{ .Values.apiKey }}", "$GH_TOKEN", "xxxxxxxx", "process.env.TOKEN"])
+                                   "{{ .Values.apiKey }}", "$GH_TOKEN", "xxxxxxxx", "process.env.TOKEN",
+                                   "S{APITOKEN}", "§{API_TOKEN"])  # OCR's '$'
+
 def test_placeholders(value):
     assert f.is_placeholder(value)
 
 
-@pytest.mark.parametrize("value", ["hunter2hunter2", "Tr0ub4dor&3", "mySuperSecret1", "a1B2c3D4e5"])
+@pytest.mark.parametrize("value", ["hunter2hunter2", "Tr0ub4dor&3", "mySuperSecret1", "a1B2c3D4e5", "Sk3jd{9Fj"])
 def test_not_placeholders(value):
     assert not f.is_placeholder(value)
 
