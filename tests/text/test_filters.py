@@ -5,7 +5,7 @@ from redact.text import _filters as f
 
 @pytest.mark.parametrize("value", ["${DB_PASSWORD}", "<your-key>", "YOUR_API_KEY", "changeme", "****",
                                    "{{ .Values.apiKey }}", "$GH_TOKEN", "xxxxxxxx", "process.env.TOKEN",
-                                   "S{APITOKEN}", "§{API_TOKEN"])  # OCR's '$'
+                                   "S{APITOKEN}", "§{API_TOKEN", "%DB_PASSWORD%"])  # OCR's '$', Windows
 
 def test_placeholders(value):
     assert f.is_placeholder(value)

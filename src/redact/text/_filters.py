@@ -39,10 +39,11 @@ insert_here replace_me replaceme notset not_set empty string str bool int requir
 true false yes no on off
 """.split())
 
-# ``${VAR}`` as OCR reads small text: the dollar sign as ``S`` or ``§``
+# ``${VAR}`` (also as OCR reads small text: the dollar sign as ``S`` or ``§``) and Windows' ``%VAR%``
 _PLACEHOLDER_RE = re.compile(
     r"""^(?:
         [$S§]\{[^}]*\}? | \$\(.*\)? | \$[A-Za-z_][A-Za-z0-9_]* | %\(?[A-Za-z_]*\)?s | %[sd]
+      | %[A-Za-z_][A-Za-z0-9_]*%
       | \{\{.*\}\}? | \{[A-Za-z_][A-Za-z0-9_.]*\} | \{\}
       | <[^<>]*>? | \[[^\[\]]*\]
       | (?:your|enter|insert|replace)[-_ ]?.* | my[-_].*

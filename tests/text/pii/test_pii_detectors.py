@@ -101,6 +101,7 @@ def test_positive(name: str, text: str, expected: str) -> None:
         ("labelled_bank_account", "Account settings\nChecking for updates 2024"),
         ("labelled_person", "Legal name\nEmployee ID\nTime off"),
         ("street_address", "Mailing address\n092585889"),
+        ("street_address", "Street address\nSKU-94249-XE\nCable kit"),  # the next column's cell, read in row order
     ],
 )
 def test_negative(name: str, text: str) -> None:

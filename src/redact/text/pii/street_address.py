@@ -74,6 +74,8 @@ class StreetAddressDetector(Detector):
                 continue
             if not re.search(r"[A-Za-z]{2}", value):  # "092585889" below an address label is another field
                 continue
+            if " " not in value:  # one token ("SKU-94249-XE" beside the label, read in row order) is no address
+                continue
             if _NOT_POSTAL.search(text[max(0, m.start() - 8) : m.start()]):
                 continue  # "IP address 10.0.0.1", "MAC address ..."
             if not any(s <= m.start("v") < e for s, e in covered):
