@@ -50,3 +50,14 @@ def test_templates_mark_their_values(name: str) -> None:
     assert "0" in marked                                # every page has look-alikes
     assert ("1" in marked) is not name.startswith("neg_")
     assert TEMPLATES[name](Values(7)) == TEMPLATES[name](Values(7))  # seeded: the same page twice
+
+
+def test_another_seed_draws_other_pages_of_the_same_templates() -> None:
+    """A held-out set: the same templates with other values, viewports and font sizes."""
+    from redact.eval.fixtures_gen import pages_for
+
+    assert pages_for(1000) == PAGES
+    other = pages_for(7000)
+    assert [p.template for p in other] == [p.template for p in PAGES]
+    assert not {p.seed for p in other} & {p.seed for p in PAGES}
+    assert sum(p.name != q.name for p, q in zip(other, PAGES, strict=True)) == len(PAGES)

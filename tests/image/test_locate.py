@@ -476,3 +476,20 @@ def test_row_pitch_from_steps_of_several_rows() -> None:
     assert _row_pitch([57.5, 38.0, 76.0, 95.5], 14.0) == pytest.approx(19.05, abs=0.15)  # no single step
     assert _row_pitch([], 14.0) is None
     assert _row_pitch([23.0, 31.0, 17.0, 41.0], 14.0) is None  # no common pitch: no grid
+
+
+def test_cell_order_puts_a_wrapped_line_after_the_line_it_continues() -> None:
+    from redact.image._locate import cell_order
+
+    # two table rows 40 px apart; the first row's phone wraps onto a second line 20 px below
+    page = _page([["Ann", "+1", "(453)", "Paid"]], y0=10)
+    wrapped = OcrLine((_word("812-9973", 42, 30),), Box(42, 30, 106, 46))
+    head = OcrLine(page.lines[0].words[:1], page.lines[0].words[0].box)
+    phone = OcrLine(page.lines[0].words[1:3], page.lines[0].words[1].box.union(page.lines[0].words[2].box))
+    paid = OcrLine(page.lines[0].words[3:], page.lines[0].words[3].box)
+    nxt = OcrLine((_word("Bo", 10, 60),), Box(10, 60, 26, 76))
+    rows = OcrPage(800, 200, (head, phone, paid, wrapped, nxt), "fake")
+    texts = [ln.words[0].text for ln in cell_order(rows).lines]
+    assert texts == ["Ann", "+1", "812-9973", "Paid", "Bo"]  # the next row is not a continuation
+    single = OcrPage(800, 200, (head, nxt), "fake")
+    assert cell_order(single) is single

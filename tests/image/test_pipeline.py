@@ -64,6 +64,29 @@ def test_the_model_reads_the_column_order_of_a_multi_column_page() -> None:
         deadline=float("inf"), analyze_readings=readings,
     )
     ((texts, ner),) = calls
-    assert texts[0].startswith("Inbox\nhello Jane\nSent\n")  # rows first (panes interleaved), then columns
-    assert texts[1].startswith("Inbox\nSent\nDrafts\n")
-    assert ner == [False, True]
+    assert texts[0].startswith("Inbox\nhello Jane\nSent\n")  # rows first (panes interleaved), columns last
+    assert texts[-1].startswith("Inbox\nSent\nDrafts\n")
+    assert ner == [False] * (len(texts) - 1) + [True]
+
+
+def test_a_wrapped_table_cell_is_read_whole(analyzer) -> None:  # type: ignore[no-untyped-def]
+    """A narrow table: each row's phone and address wrap onto a second line, which row order puts
+    after the rest of the row. The cell reading puts them together, and both halves are boxed."""
+    rows = [("Ann Lee", "+1 (453)", "812-9973", "921 Morrison", "Forks"),
+            ("Bo Chan", "(538) 817-", "3751", "477 Beth", "Valley")]
+    # a title across the table makes it one column to column_order: rows are the only order
+    title = "Contacts of the team this quarter".split()
+    cells = [[(t, Box(10 + 80 * k, 0, 80 + 80 * k, 14)) for k, t in enumerate(title)]]
+    for r, (name, p1, p2, a1, a2) in enumerate(rows):
+        y = 30 + 60 * r
+        cells += [[(name, Box(10, y, 66, y + 16))],
+                  [(t, Box(200 + 40 * k, y, 232 + 40 * k, y + 16)) for k, t in enumerate(p1.split())],
+                  [(a1.split()[0], Box(400, y, 432, y + 16)), (a1.split()[1], Box(440, y, 500, y + 16))],
+                  [(p2, Box(200, y + 22, 264, y + 38))],
+                  [(a2, Box(400, y + 22, 448, y + 38))]]
+    out = redact_pixels(np.full((180, 800, 3), 255, np.uint8), None, ocr=FakeOcrEngine(cells),
+                        analyze=analyzer.analyze, policy=Policy(), deadline=float("inf"))
+    kinds = {f.finding.entity_type for f in out.located}
+    assert {"PHONE_NUMBER", "STREET_ADDRESS"} <= kinds
+    boxed = [b for f in out.located if f.finding.entity_type == "PHONE_NUMBER" for b in f.boxes]
+    assert any(b.y0 <= 60 <= b.y1 and b.x0 <= 200 for b in boxed)  # the wrapped half "812-9973"

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 import statistics
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -138,6 +139,45 @@ def column_order(page: OcrPage) -> OcrPage | None:
         return None
     ordered = tuple(ln for col in columns for ln in sorted(col, key=lambda ln: (ln.box.y0, ln.box.x0)))
     return OcrPage(page.width, page.height, ordered, page.engine)
+
+
+def cell_order(page: OcrPage) -> OcrPage:
+    """The page's lines in row order, each line followed at once by the lines that continue it.
+
+    A narrow table cell wraps its value ("+1 (453)" over "812-9973", "921 Morrison" over
+    "Forks"), and in row order the next cells of the first row come between the two halves. A
+    line continues the one above it when it starts at the same x (within 3 px), overlaps it
+    horizontally and follows it closer than 0.9 of the taller one's height: wrapped lines of one
+    block, not the next row of a table or the next item of a menu, which are further apart.
+    """
+    lines = page.lines
+    by_top = sorted(range(len(lines)), key=lambda k: lines[k].box.y0)
+    tops = [lines[k].box.y0 for k in by_top]
+    below: dict[int, int] = {}
+    taken: set[int] = set()
+    for i, a in enumerate(lines):
+        best: int | None = None
+        for j in by_top[bisect_right(tops, a.box.y0) : bisect_right(tops, a.box.y1 + 1.2 * a.box.height)]:
+            b = lines[j]
+            if (j in taken or abs(b.box.x0 - a.box.x0) > 3 or b.box.y0 - a.box.y1 > 0.9 * max(a.box.height, b.box.height)
+                    or min(a.box.x1, b.box.x1) <= max(a.box.x0, b.box.x0)):
+                continue
+            if best is None or b.box.y0 < lines[best].box.y0:
+                best = j
+        if best is not None:
+            below[i] = best
+            taken.add(best)
+    if not below:
+        return page
+    ordered: list[OcrLine] = []
+    done: set[int] = set()
+    for i in range(len(lines)):
+        k: int | None = i
+        while k is not None and k not in done:  # a continuation was emitted with its head
+            done.add(k)
+            ordered.append(lines[k])
+            k = below.get(k)
+    return OcrPage(page.width, page.height, tuple(ordered), page.engine)
 
 
 def _row_pitch(steps: Sequence[float], height: float) -> float | None:

@@ -19,7 +19,7 @@ from redact._errors import EngineError
 from redact._memory import SecretMemory
 from redact._policy import Policy
 from redact.image._columns import column_names
-from redact.image._locate import Locator, PageText, build_page_text, column_order
+from redact.image._locate import Locator, PageText, build_page_text, cell_order, column_order
 from redact.image._model import Box, OcrPage
 from redact.image._ocr import OcrEngine
 from redact.image._paint import paint
@@ -29,12 +29,12 @@ if TYPE_CHECKING:
     from redact.image._regions import OcrCache
 
 
-#: Which readings of a page the statistical NER model reads, by number of readings. On a page
-#: with several columns it reads the column order only: rows across the page interleave a sidebar
-#: with the main pane, which is no prose to the model (on the fixtures, every name it found in
-#: row order it also found in column order, and some of its row-order spans were UI words). The
-#: model is two thirds of the analysis, so this saves about a third of it on such pages.
-_NER_READINGS: dict[int, tuple[bool, ...]] = {1: (True,), 2: (False, True)}
+#: Which reading of a page the statistical NER model reads: on a page with several columns the
+#: column order only, since rows across the page interleave a sidebar with the main pane, which is
+#: no prose to the model (on the fixtures, every name it found in row order it also found in
+#: column order, and some of its row-order spans were UI words); else the rows. The model is two
+#: thirds of the analysis, so reading one order saves about a third of it on such pages. The
+#: pattern detectors read every order.
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,18 +91,26 @@ def redact_pixels(
 
     # Reading order matters to the detectors (a token wrapped onto the next line, a label above
     # its value). Rows across the whole page interleave a sidebar or a second pane with the main
-    # one, so a page with several columns is analysed in column order too, and both are kept.
-    orders = [page]
+    # one, so a page with several columns is analysed in column order too; and where a line wraps
+    # onto the next (a narrow table cell: "+1 (453)" over "812-9973"), in rows with each wrapped
+    # line right after the line it continues. The row order stays, for a label and its value.
+    orders, kinds = [page], ["rows"]
+    by_cell = cell_order(page)
+    if by_cell is not page:
+        orders.append(by_cell)
+        kinds.append("cells")
     by_column = column_order(page)
     if by_column is not None:
         orders.append(by_column)
+        kinds.append("columns")
+    ner = [kind == ("columns" if "columns" in kinds else "rows") for kind in kinds]
     located: list[Located] = []
     seen: set[tuple[str, tuple[Box, ...]]] = set()
     t = time.perf_counter()
     texts = [build_page_text(ordered) for ordered in orders]
     try:
         if analyze_readings is not None:
-            per_reading = [list(fs) for fs in analyze_readings([pt.text for pt in texts], _NER_READINGS[len(orders)])]
+            per_reading = [list(fs) for fs in analyze_readings([pt.text for pt in texts], ner)]
         else:
             per_reading = [list(analyze(pt.text)) for pt in texts]
     except EngineError:

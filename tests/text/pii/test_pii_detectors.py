@@ -61,6 +61,12 @@ def _found(name: str, text: str) -> list[str]:
         ("phone_shape", "+1 411 252 8138", "+1 411 252 8138"),
         ("phone_shape", "tel 415.555.0132", "415.555.0132"),
         ("phone_shape", "+44 20 7946 0958", "+44 20 7946 0958"),  # the title's dash is not joined
+        # wrapped in a narrow table cell
+        ("phone_shape", "Phone\n+1 (453)\n812-9973\nAddress", "+1 (453)\n812-9973"),
+        ("phone_shape", "(538) 817-\n3751", "(538) 817-\n3751"),
+        ("phone_shape", "623-458-\n7810", "623-458-\n7810"),
+        ("street_address", "921 Morrison\nForks", "921 Morrison\nForks"),
+        ("street_address", "023 Eric Alley\nSuite 891\nD-96528", "023 Eric Alley\nSuite 891"),
     ],
 )
 def test_positive(name: str, text: str, expected: str) -> None:
@@ -91,6 +97,9 @@ def test_positive(name: str, text: str, expected: str) -> None:
         ("phone_shape", "2024-11-30 10:15:02"),
         ("phone_shape", "version 1.2.3.4 and 10.0.0.1"),
         ("phone_shape", "SKU 123-456-78901"),
+        ("phone_shape", "order 2024\n555-0132"),
+        ("phone_shape", "2024-01-13\n21:23:23"),
+        ("street_address", "2 Items\nView all"),  # a menu, not a wrapped cell
         ("date_of_birth", "Start date\nCost center\n10/10/2024 21:32"),
         ("date_of_birth", "Date of birth is required\n2024-01-01"),
         ("insurance_id", "Insurance member ID\n1983-09-20\nPhone"),

@@ -13,6 +13,6 @@ rendered fixtures are committed, so nothing else needs a browser.
 True
 """
 
-from redact.eval.fixtures_gen._build import PAGES, PageSpec, generate, write_key_fixtures
+from redact.eval.fixtures_gen._build import PAGES, PageSpec, generate, pages_for, write_key_fixtures
 
-__all__ = ["PAGES", "PageSpec", "generate", "write_key_fixtures"]
+__all__ = ["PAGES", "PageSpec", "generate", "pages_for", "write_key_fixtures"]

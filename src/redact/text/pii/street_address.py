@@ -33,11 +33,14 @@ _SUFFIXES = (
 ).split()
 _SUFFIX = "|".join(sorted(set(_SUFFIXES), key=len, reverse=True))
 _WORD = r"[A-Z][a-zA-Z'\-]+"
-_UNIT = r"(?:,?[ \t]+(?i:apt\.?|apartment|suite|ste\.?|unit|#|floor|fl\.?)[ \t]*[A-Za-z0-9\-]{1,6})"
+# A narrow table cell wraps an address before its street suffix or its unit ("921 Morrison" /
+# "Forks", "023 Eric Alley" / "Suite 891"): one line break may stand there.
+_BR = r"(?:[ \t]*\n[ \t]*)"
+_UNIT = rf"(?:,?(?:[ \t]+|{_BR})(?i:apt\.?|apartment|suite|ste\.?|unit|#|floor|fl\.?)[ \t]*[A-Za-z0-9\-]{{1,6}})"
 _CITY_LINE = r"(?:[A-Z][a-zA-Z.'\-]+(?:\s[A-Z][a-zA-Z.'\-]+){0,3}),\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?"
 _STREET = (
-    rf"\b\d{{1,6}}[A-Za-z]?[ \t]+(?:(?:[NSEW]|North|South|East|West)\.?[ \t]+)?(?:{_WORD}[ \t]+){{1,4}}"
-    rf"(?i:{_SUFFIX})\b\.?(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W)\b\.?)?{_UNIT}?"
+    rf"\b\d{{1,6}}[A-Za-z]?[ \t]+(?:(?:[NSEW]|North|South|East|West)\.?[ \t]+)?(?:{_WORD}[ \t]+){{0,3}}"
+    rf"{_WORD}(?:[ \t]+|{_BR})(?i:{_SUFFIX})\b\.?(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W)\b\.?)?{_UNIT}?"
 )
 
 
@@ -65,6 +68,9 @@ class StreetAddressDetector(Detector):
     def find(self, text: str) -> Iterator[Match]:
         covered: list[tuple[int, int]] = []
         for m in self._full.finditer(text):
+            street = self._street.match(text, m.start())
+            if street is not None and "\n" in street.group() and not _whole_lines(text, m.start(), street.end()):
+                continue  # wrapped: only a cell of its own ("2 Items" over "View all" is a menu)
             covered.append((m.start(), m.end()))
             yield Match(m.start(), m.end(), 0.85)
         for m in self._labelled.finditer(text):
@@ -85,3 +91,11 @@ class StreetAddressDetector(Detector):
             if not any(s <= m.start() < e for s, e in covered):
                 # a bare "Springfield, IL 62704" is a partial address: lower confidence
                 yield Match(m.start(), m.end(), 0.7)
+
+
+def _whole_lines(text: str, start: int, end: int) -> bool:
+    """Whether ``start:end`` begins its first line and ends its last one (a comma may follow)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    rest = text[end : line_end if line_end >= 0 else len(text)].strip()
+    return not text[line_start:start].strip() and (not rest or rest.startswith(","))
