@@ -57,3 +57,15 @@ def test_fewer_than_three_names_or_an_allowed_value_add_nothing() -> None:
     assert column_names(page, pt, _findings(pt, FOUND[:2])) == []
     added = column_names(page, pt, _findings(pt), allow=frozenset({"logan mcclure"}))
     assert [pt.text[f.start : f.end] for f in added] == ["Curtis Green"]
+
+
+def test_a_name_wrapped_in_a_narrow_cell_is_named_on_both_lines() -> None:
+    """"William" over "Leach" (20 px apart: one cell), between found names; and the second half
+    of a wrapped name whose first half the model found alone."""
+    cells = [("Name", 20, 10), ("Tyler Green", 20, 40), ("William", 20, 80), ("Leach", 20, 100),
+             ("Kevin", 20, 140), ("Thompson", 20, 160), ("Jamie Howard", 20, 200), ("Dudley-Foster Smith", 20, 240)]
+    page = _page(cells)
+    pt = build_page_text(page)
+    found = _findings(pt, ("Tyler Green", "Kevin", "Jamie Howard", "Dudley-Foster Smith"))
+    added = sorted(pt.text[f.start : f.end] for f in column_names(page, pt, found))
+    assert added == ["Leach", "Thompson", "William"]

@@ -4,8 +4,9 @@ spaCy's small model reads each table cell as a one-line sentence and misses a na
 (``Logan Mcclure`` between ``Tyler Green`` and ``Jamie Howard``): an uncommon surname, a
 lower-case ``c`` where ``McClure`` has a capital. In a column where the model found names on at
 least three rows, a cell of two or three capitalised words that lies between two of them, at the
-same left edge, is the same kind of value. Only cells strictly between found names count, so a
-header ("Full Name") above the column or a label below it is left alone.
+same left edge, is the same kind of value; so is a one-word cell that wraps onto a second line
+("William" over "Leach"). Only cells strictly between found names count, so a header ("Full
+Name") above the column or a label below it is left alone.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from redact.image._locate import PageText
+from redact.image._locate import PageText, continuations
 from redact.image._model import OcrPage
 from redact.text._model import TextFinding
 
@@ -46,6 +47,7 @@ def column_names(
     if len(names) < _MIN_NAMES:
         return []
     covered = {li for li, _ in names} | {li for f in findings if (li := _line_of(pt, f.start)) is not None}
+    below = continuations(page)
     out: list[TextFinding] = []
     for column in _columns(page, names):
         x0 = sorted(page.lines[li].box.x0 for li, _ in column)[len(column) // 2]
@@ -53,12 +55,20 @@ def column_names(
         bottom = max(page.lines[li].box.y1 for li, _ in column)
         score = min(s for _, s in column)
         for li, line in enumerate(page.lines):
-            if li in covered or abs(line.box.x0 - x0) > _EDGE or not (top < line.box.y0 and line.box.y1 < bottom):
+            if abs(line.box.x0 - x0) > _EDGE or not (top <= line.box.y0 and line.box.y1 <= bottom):
                 continue
             start, end = _line_span(pt, li)
             text = pt.text[start:end]
-            if _NAME.fullmatch(text) and text.casefold() not in allow:
+            if li not in covered and _NAME.fullmatch(text) and text.casefold() not in allow:
                 out.append(TextFinding("PERSON", start, end, score, "column_names"))
+            elif (nxt := below.get(li)) is not None and nxt not in covered and re.fullmatch(_WORD, text):
+                # a name wrapped in a narrow cell: "William" over "Leach" (the model may have
+                # found the first half alone)
+                s2, e2 = _line_span(pt, nxt)
+                whole = f"{text} {pt.text[s2:e2]}"
+                if _NAME.fullmatch(whole) and whole.casefold() not in allow:
+                    out += [TextFinding("PERSON", start, end, score, "column_names")] * (li not in covered)
+                    out.append(TextFinding("PERSON", s2, e2, score, "column_names"))
     return out
 
 

@@ -151,22 +151,7 @@ def cell_order(page: OcrPage) -> OcrPage:
     block, not the next row of a table or the next item of a menu, which are further apart.
     """
     lines = page.lines
-    by_top = sorted(range(len(lines)), key=lambda k: lines[k].box.y0)
-    tops = [lines[k].box.y0 for k in by_top]
-    below: dict[int, int] = {}
-    taken: set[int] = set()
-    for i, a in enumerate(lines):
-        best: int | None = None
-        for j in by_top[bisect_right(tops, a.box.y0) : bisect_right(tops, a.box.y1 + 1.2 * a.box.height)]:
-            b = lines[j]
-            if (j in taken or abs(b.box.x0 - a.box.x0) > 3 or b.box.y0 - a.box.y1 > 0.9 * max(a.box.height, b.box.height)
-                    or min(a.box.x1, b.box.x1) <= max(a.box.x0, b.box.x0)):
-                continue
-            if best is None or b.box.y0 < lines[best].box.y0:
-                best = j
-        if best is not None:
-            below[i] = best
-            taken.add(best)
+    below = continuations(page)
     if not below:
         return page
     ordered: list[OcrLine] = []
@@ -178,6 +163,29 @@ def cell_order(page: OcrPage) -> OcrPage:
             ordered.append(lines[k])
             k = below.get(k)
     return OcrPage(page.width, page.height, tuple(ordered), page.engine)
+
+
+def continuations(page: OcrPage) -> dict[int, int]:
+    """For each line that another continues (see :func:`cell_order`), the index of that line."""
+    lines = page.lines
+    by_top = sorted(range(len(lines)), key=lambda k: lines[k].box.y0)
+    tops = [lines[k].box.y0 for k in by_top]
+    below: dict[int, int] = {}
+    taken: set[int] = set()
+    for i, a in enumerate(lines):
+        best: int | None = None
+        for j in by_top[bisect_right(tops, a.box.y0) : bisect_right(tops, a.box.y1 + 1.2 * a.box.height)]:
+            b = lines[j]
+            if (j in taken or abs(b.box.x0 - a.box.x0) > 3
+                    or b.box.y0 - a.box.y1 > 0.9 * max(a.box.height, b.box.height)
+                    or min(a.box.x1, b.box.x1) <= max(a.box.x0, b.box.x0)):
+                continue
+            if best is None or b.box.y0 < lines[best].box.y0:
+                best = j
+        if best is not None:
+            below[i] = best
+            taken.add(best)
+    return below
 
 
 def _row_pitch(steps: Sequence[float], height: float) -> float | None:
