@@ -370,6 +370,13 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         # the value starts with a one-glyph piece, "s" read as "$"
         ("url_query_token", "redirect: https://app.example.com/cb?code=[[g -hDXfA15sr-4a5Lu3WLogm5JlaGWW9L]]&state=xyz"),
         ("url_query_token", "https://s.example.net/f.pdf?se=2025-01-01&sp=r&$ig=[[5UZ_qKiYOKY7- fNN6h1zZhhS]]"),
+        # the name split by OCR ("s 1g"); the URL wrapped before the "=" or inside the value,
+        # whose last glyph then runs into the next parameter
+        ("url_query_token", "https: //s.example.net/f. pdf?se=2025 -01-01&sp=r&s 1g=[[HKmKGm7QU8WQv9a40TNY4ES69JA]]"),
+        ("url_query_token", "https://s.example.net/f. pdf?se=2025-01-01&sp=r&sig\n=[[2wEzZ-z8rC7UmjYC-WWXVv2b]]\nAlice"),
+        ("url_query_token", "https://app.example.com/callback?code=[[eehCfuHhkmE4GZtz] PBamW\nG]]&state=xyz"),
+        ("url_query_token", "https://app.example.com/callback?code=[[ZpfBWbtwpGLZ Ze\nV KUpRKtneS50ba8W]]&state=xyz"),
+        ("url_query_token", "fetch('https://maps.example.com/api/js?key=[[qA01fRK-qU2q78Bgi2sht0 Loze]]&libraries=places')"),
         # a password split by OCR, alone on its line or in prose; a toggle after a one-space gap
         ("visible_password", "Password\n[[Summer 2024!]]\nSign in"),
         ("visible_password", "Wi-Fi password is [[dragon fly_88]] (guest network)"),
@@ -385,6 +392,11 @@ def test_ocr_split_values_are_found_whole(name: str, marked: str) -> None:
     found = [(m.start, m.end) for m in DETECTORS[name].find(text)]
     for a, b in spans:
         assert any(s <= a and b <= e for s, e in found), (text[a:b], [text[s:e] for s, e in found])
+
+
+def test_a_query_name_wrapped_before_a_word_is_not_a_token() -> None:
+    assert list(DETECTORS["url_query_token"].find("open https://example.com/?code=\nDownloads folder")) == []
+    assert list(DETECTORS["url_query_token"].find("https://example.com/a?page=2&sort=\nnewest&x=1")) == []
 
 
 def test_a_split_password_line_of_plain_words_is_not_a_password() -> None:

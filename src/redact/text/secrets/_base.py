@@ -53,6 +53,13 @@ class TokenDetector(Detector):
         """Structural check on the matched value (whitespace included); override per format."""
         return True
 
+    def extend(self, text: str, start: int, end: int) -> int:
+        """End of a ``variable`` match after absorbing the OCR fragments that continue it.
+
+        Override when the format itself says where a value ends (a query value runs to "&").
+        """
+        return extend_fragments(text, end, start=start, max_fragments=16, max_wraps=4)
+
     def accept(self, text: str, start: int, end: int) -> bool:
         """Final say on a candidate; defaults to :meth:`validate` on the value."""
         return self.validate(text[start:end])
@@ -70,7 +77,7 @@ class TokenDetector(Detector):
                     continue
                 if self.variable:
                     # breaks absorbed here are vetted piece by piece, so they do not count above
-                    end = extend_fragments(text, end, start=start, max_fragments=16, max_wraps=4)
+                    end = self.extend(text, start, end)
                 value = text[start:end]
                 if self.guard_fragments and _has_word_fragment(value):
                     continue
