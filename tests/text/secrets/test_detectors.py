@@ -394,6 +394,43 @@ def test_ocr_split_values_are_found_whole(name: str, marked: str) -> None:
         assert any(s <= a and b <= e for s, e in found), (text[a:b], [text[s:e] for s, e in found])
 
 
+_OPENAI_A = "sk-svcacct-s6wxQ_R_GrSOsutsHEInfap62TtqVKbnKIHrsFintamVC49Qo0"
+_OPENAI_B = "8v1bJL438nW9e0AZyIJUdFLFsT3BLbkFIG]JucneQZkPA-BtVOR4chOcW9UppoykKr-9hquwEkhqYufiMTDanFOoA03A4U9LKOYM}_uI7b-o"
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        # a "j" read as "]" with no space around it: the rest is glued to the token
+        f"can you try with [[{_OPENAI_A}]{_OPENAI_B}]] instead?",
+        # an editor wrapped the key: more pieces than the fragment limit, then the line number and
+        # a piece that reads like a CLI flag ("-bjqj") on the next line
+        "2 OPENAT_API_KEY=[[sk -svcacct -5v0a5YX- Ec kwKyTOGHFIO65ANmD3COVvXj DTHMXnf hv3UHF5 pvd uHWLLw6 ke6bGVY6ET "
+        "Tr iiHMdT3B1bkFJq_OkRSt 1_ODsRWGaOULkKAxiZgBgDYV\n3 9DvsKuH17 0gimlUVVOcOeZdAMDo2p -bjqj rC9b94K5-C]]\n4\ndone",
+        # the line number alone on its line between the wrapped pieces
+        "openai_api_key:\n3 [[sk-proj -U_m23-UV7GfbRoLdWw8-FKb3Uc tiADKz4dL1N1zkG9NfS8Eso5YeYYRIMBLeKw4zcYK_lUtmnJT3B1bk"
+        "FJTNr9H4xj MK10_XUjJNW836t JEr tcBE5 JCEJEDQxFgAsnF4jVF\n4\nLggJLaJWj0C-EOsScj2INE2Snn]]\n5\ndone in 1.2s",
+        # a wrapped tail with no digit and no inner capital
+        "openai_api_key —\n[[sk-proj-wsQ3XK0502TSNVUXwN1jUSFW1Rr- tFoqcdvYzp1_FgBmAUFGa1HQDtRkIgJTa6apFoRL9XOndNT3B1bkFJv"
+        "9f7gxA214mFUYWk1zhGU53Q4- OLCri€7cySAHIWULrPqJL_C2xsfiwgMo4Ky-R9\nPledvagt_]]\ndone in 1.2s",
+    ],
+)
+def test_a_fixed_size_key_cut_short_by_ocr_is_completed(marked: str) -> None:
+    text, ((a, b),) = _parse(marked)
+    found = [(m.start, m.end) for m in DETECTORS["openai_key"].find(text)]
+    assert any(s <= a and b <= e for s, e in found), [text[s:e] for s, e in found]
+
+
+def test_completion_stops_at_words_and_needs_the_whole_length() -> None:
+    # a complete key takes nothing after it; a short one does not take a word to reach its length
+    key = "sk-proj-" + "aB3" * 52
+    text = f"OPENAI_API_KEY={key}\nreview later"
+    assert [text[m.start : m.end] for m in DETECTORS["openai_key"].find(text)] == [key]
+    short = key[:-12]
+    text = f"OPENAI_API_KEY={short}\nrotate thisweek"
+    assert [text[m.start : m.end] for m in DETECTORS["openai_key"].find(text)] == [short]
+
+
 def test_a_query_name_wrapped_before_a_word_is_not_a_token() -> None:
     assert list(DETECTORS["url_query_token"].find("open https://example.com/?code=\nDownloads folder")) == []
     assert list(DETECTORS["url_query_token"].find("https://example.com/a?page=2&sort=\nnewest&x=1")) == []

@@ -48,6 +48,12 @@ class TokenDetector(Detector):
     #: still the format. Runs after the patterns, on what they left; lazily compiled, idempotent.
     fallback: ClassVar[tuple[tuple[str, int, int], ...]] = ()
     fallback_penalty: ClassVar[float] = 0.05
+    #: Fixed-size formats: ``(min, max)`` length of a whole token without OCR's spaces, drift of a
+    #: few glyphs allowed. A ``variable`` match shorter than ``min`` was cut short by OCR (a piece
+    #: read as a CLI flag, a wrapped tail too short to look random, a line number alone on its
+    #: line between wrapped pieces, more splits than the fragment limit); it then takes further
+    #: pieces, word-like ones excepted, as long as that brings it within the range.
+    length: ClassVar[tuple[int, int] | None] = None
 
     def validate(self, value: str) -> bool:
         """Structural check on the matched value (whitespace included); override per format."""
@@ -58,7 +64,14 @@ class TokenDetector(Detector):
 
         Override when the format itself says where a value ends (a query value runs to "&").
         """
-        return extend_fragments(text, end, start=start, max_fragments=16, max_wraps=4)
+        end = _glued(text, end)
+        end = extend_fragments(text, end, start=start, max_fragments=16, max_wraps=4)
+        bounds = self.whole_length(text[start:end])
+        return _complete(text, start, end, *bounds) if bounds else end
+
+    def whole_length(self, value: str) -> tuple[int, int] | None:
+        """:attr:`length` for this value; override when it depends on the prefix."""
+        return self.length
 
     def accept(self, text: str, start: int, end: int) -> bool:
         """Final say on a candidate; defaults to :meth:`validate` on the value."""
@@ -150,6 +163,45 @@ def _fallback_pattern(cls: type[TokenDetector]) -> re.Pattern[str]:
         pattern = re.compile(boundary_before + f"(?:{alternatives})" + SPLIT + _TOKEN_CHARS + "+")
         _FALLBACKS[cls] = pattern
     return pattern
+
+
+# OCR of small text reads a glyph of a token as a bracket or a symbol ("Qo0]8v1" for "Qoj8v1"):
+# with no space around it, what follows is still the token.
+_GLUED = re.compile(r"(?:[)\]}!€©¥|][A-Za-z0-9_\-—|]+)+")
+_LOOSE_PIECE = re.compile(r"([ \t]{1,2}|[ \t]*\r?\n[ \t]*)([^\s\"'`<>=:,;&]{1,80})")
+
+
+def _glued(text: str, end: int) -> int:
+    m = _GLUED.match(text, end)
+    return m.end() if m else end
+
+
+def _complete(text: str, start: int, end: int, lo: int, hi: int, max_wraps: int = 4) -> int:
+    """``end`` moved over the pieces that complete a fixed-size token to ``lo``..``hi`` characters.
+
+    Unchanged unless the completed token lands in the range: a short match with nothing fitting
+    after it keeps its own end. A short number alone at the start of a line (an editor's gutter)
+    is stepped over without counting.
+    """
+    n = len(compact(text[start:end]))
+    new, wraps = end, 0
+    while n < lo:
+        m = _LOOSE_PIECE.match(text, new)
+        if m is None:
+            break
+        gap, piece = m.group(1), m.group(2)
+        if "\n" in gap:
+            wraps += 1
+            if wraps > max_wraps:
+                break
+            if piece.isdigit() and len(piece) <= 5:
+                new = m.end()
+                continue
+        if is_word_like(piece) or n + len(piece) > hi:
+            break
+        n += len(piece)
+        new = m.end()
+    return new if lo <= n <= hi else end
 
 
 def _has_word_fragment(value: str) -> bool:
