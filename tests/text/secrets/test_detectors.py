@@ -367,6 +367,11 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
     [
         # a code OCR read without its digits, beside one that kept them
         ("recovery_codes", "Your recovery codes\n  [[izmul-4aorq]]    [[elasb-jlgug]]\n  [[kswu0- f401f]]\nDownload"),
+        # OCR read the grid one code per line: a code without digits is anchored by the list
+        ("recovery_codes", "Backup codes (keep them safe)\n[[4bmzi-1a14o]]\n[[wbdge- qnpo7]]\n[[16b3e-3a8j4]]\n[[qgdso-hfigy]]\nPrint"),
+        # glyphs read as "?", "¢", "@" or an accented letter; a space inside a group
+        ("recovery_codes", "2FA recovery codes:\n[[xh3z0-kpig?7]] [[ko21¢-yim82]]\n[[ThO2d-7 cnw3]] [[xuwmt-n@ymh]]\n"
+                           "[[mué6cn-ngige]]\nDownload Print"),
         # the value starts with a one-glyph piece, "s" read as "$"
         ("url_query_token", "redirect: https://app.example.com/cb?code=[[g -hDXfA15sr-4a5Lu3WLogm5JlaGWW9L]]&state=xyz"),
         ("url_query_token", "https://s.example.net/f.pdf?se=2025-01-01&sp=r&$ig=[[5UZ_qKiYOKY7- fNN6h1zZhhS]]"),
@@ -429,6 +434,13 @@ def test_completion_stops_at_words_and_needs_the_whole_length() -> None:
     short = key[:-12]
     text = f"OPENAI_API_KEY={short}\nrotate thisweek"
     assert [text[m.start : m.end] for m in DETECTORS["openai_key"].find(text)] == [short]
+
+
+def test_hyphenated_words_and_questions_under_a_codes_heading_are_not_codes() -> None:
+    text = ("Your recovery codes are below. Lost them?\nwell-known issue: see state-of-the-art work\n"
+            "ab12c-d3f4g\nclick sign-in or log-out\nk9x2m-77qwe\nDownload")
+    found = [text[m.start : m.end] for m in DETECTORS["recovery_codes"].find(text)]
+    assert found == ["ab12c-d3f4g", "k9x2m-77qwe"]
 
 
 def test_a_query_name_wrapped_before_a_word_is_not_a_token() -> None:
