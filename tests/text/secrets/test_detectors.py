@@ -349,6 +349,25 @@ def test_private_key_through_chat_bubbles_and_an_editors_empty_lines() -> None:
     assert pgp[m.start : m.end] == "-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: GnuPG v2"
 
 
+def test_private_key_end_takes_bubble_wrapped_body_lines_and_a_colon_read_in_a_line() -> None:
+    """Up from END: each body line wrapped in a chat bubble leaves a short remainder ("erMFZ") on
+    its own line; OCR read a glyph of the last body line as ":" -- a label it is not."""
+    from redact.text.secrets.private_key import PrivateKeyDetector
+
+    chat = ("key.pem\nxh4fAiUJ6jAcdT|qh8k)4jsizmtTLmUSVuHOeFrOMiWIuE4ZTgFQ61UDPS4W\nDVmj\n"
+            "cdD3+z18}fZhXMbHY +tGdfkOxhlYBUiDdMOUr56mqTM8RORIGKIOZzgNsV\nmglYlOr\n"
+            "XoLnx0sZx82TkBZhPIlwVoiiWe7jPF4uNEC1EWlmfmlaobFVYYK/zIxXSml+\nerMFZ\n-----END RSA PRIVATE KEY-----\ndone")
+    (m,) = PrivateKeyDetector().find(chat)
+    assert chat[m.start : m.end].startswith("xh4fAiUJ") and chat[m.start : m.end].endswith("KEY-----")
+    term = ("$ cat k\nXf/51:1.cpeWhI6cOBdQAgvAz1tArPFc9p+LDBHWdCZKikp7AldjnGZCLAE2ihHgC9\n"
+            "-----END RSA PRIVATE KEY-----\n$ ls -la")
+    (m,) = PrivateKeyDetector().find(term)
+    assert term[m.start : m.end].startswith("Xf/51:1")
+    label = "Comment: rotated by ops, see wiki/keys/rotation-2024 for details\n-----END RSA PRIVATE KEY-----"
+    (m,) = PrivateKeyDetector().find(label)
+    assert label[m.start : m.end] == "-----END RSA PRIVATE KEY-----"
+
+
 def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
     from redact.text.secrets.private_key import PrivateKeyDetector
 

@@ -52,8 +52,10 @@ class PrivateKeyDetector(Detector):
             if me:
                 k, j = i, i - 1
                 while j >= 0 and j not in used:  # up over the body, stepping over gutter numbers and stray glyphs
-                    if _is_body(text, lines[j]):
+                    if _is_body(text, lines[j], marked=True):
                         k = j
+                    elif _is_short_body(text, lines[j]) and _body_above(text, lines, j):
+                        k = j  # the remainder of a body line that a chat bubble or an editor wrapped
                     elif not _NOISE.fullmatch(text, *lines[j]):
                         break
                     j -= 1
@@ -129,19 +131,40 @@ _NOT_BODY = frozenset(':"<>,;#')
 _B64_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
 
 
-def _is_body(text: str, span: tuple[int, int]) -> bool:
-    """A base64 body line, also as OCR reads one: a stray ``]``, ``}`` or double space in it."""
+def _is_body(text: str, span: tuple[int, int], *, marked: bool = False) -> bool:
+    """A base64 body line, also as OCR reads one: a stray ``]``, ``}`` or double space in it.
+
+    ``marked``: the line is next to a key's marker or body, where OCR reading a glyph as ``:``
+    or ``,`` ("Xf/51:1.cpe") does not make a long random line a label.
+    """
     if span[1] <= span[0]:
         return False
     if _BODY.fullmatch(text, span[0], span[1]) is not None:
         return True
-    glyphs = "".join(text[span[0] : span[1]].split())
+    line = text[span[0] : span[1]]
+    glyphs = "".join(line.split())
     if len(glyphs) < 40 or "=" in glyphs.rstrip("="):
         return False  # an assignment (NAME=value) is not a body line
     odd = [c for c in glyphs if c not in _B64_CHARS]
     # OCR of small text turns a base64 glyph into a bracket, "$", "¥", "©" or an accented letter;
     # a label ("Name:") or a quoted value is not a body line
-    return len(odd) <= 0.1 * len(glyphs) and not any(c in _NOT_BODY for c in odd)
+    if len(odd) > 0.1 * len(glyphs):
+        return False
+    foreign = [c for c in odd if c in _NOT_BODY]
+    if not foreign:
+        return True
+    return marked and len(foreign) <= 2 and not _LABEL.match(line) and not set(foreign) & set('"<>')
+
+
+_LABEL = re.compile(r"[ \t]*[\w\-]+:")
+
+
+def _body_above(text: str, lines: list[tuple[int, int]], j: int) -> bool:
+    """Whether the nearest line above ``j`` that is not a stray glyph or number is a body line."""
+    for i in range(j - 1, -1, -1):
+        if not _NOISE.fullmatch(text, *lines[i]):
+            return _is_body(text, lines[i], marked=True)
+    return False
 
 
 def _block_lines(text: str, lines: list[tuple[int, int]], i: int) -> list[int]:
@@ -164,7 +187,7 @@ def _block_lines(text: str, lines: list[tuple[int, int]], i: int) -> list[int]:
             block += sorted([*pending, *noise, j])
             pending = []
             break
-        if _is_body(text, lines[j]) or (block[-1] >= j - 2 - len(noise) and _is_short_body(text, lines[j])):
+        if _is_body(text, lines[j], marked=True) or (block[-1] >= j - 2 - len(noise) and _is_short_body(text, lines[j])):
             block += sorted([*pending, *noise, j])
             gap, header_ok, pending, noise = 0, False, [], []
         elif header_ok and _HEADER.fullmatch(text, ls, le):
