@@ -405,6 +405,13 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         ("visible_password", "Password\n[[Summer 2024!]]\nSign in"),
         ("visible_password", "Wi-Fi password is [[dragon fly_88]] (guest network)"),
         ("visible_password", "Password [[Blue$ky2025]] Hide"),
+        # a Discord token split five times; a glyph read as ")" or "]"; a doubled glyph in the id
+        ("discord_token", "2 can you try with [[MjI2NjY3NZIZNDI4MjUxMj k4Mw. HkUqda. MZIXFit rceF63WfiuxyYis "
+                          "JGAKS2m6cRUOhVOj]]} instead?"),
+        ("discord_token", '"discord_token":\n"[[MzMxMTU40DY3Mzg4NDAONDU1Mw.lrucnk. WO2NpUAZn6)9yu6KzYES\n'
+                          'N4lxlof66umAiKC4N1]]",'),
+        ("discord_token", 'discord_token =\n"[[NjJMINTA3MTQ2MDA20Tc30TQXNA.JfVXT].-9kOaSSpwnc 1TZijPx4Y QIST\n'
+                          'LwuVIA641za1zq]]"'),
         # a closing bracket for a "J" inside a piece of a split key
         ("azure_storage_key", "AccountName=abc;AccountKey=[[GXF L LHfDhNFoH9dFeth+DNDq8upGis sKpvXfX9a4034vRtRNsdf eq) "
                               "UPUSFAVbCovigg rdKMBUjVX8EnvC+0wOG==]]; EndpointSuffix=core.windows.net"),
