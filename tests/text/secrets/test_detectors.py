@@ -405,6 +405,10 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         ("visible_password", "Password\n[[Summer 2024!]]\nSign in"),
         ("visible_password", "Wi-Fi password is [[dragon fly_88]] (guest network)"),
         ("visible_password", "Password [[Blue$ky2025]] Hide"),
+        # an AWS key id glued to the word before it (a dropped space); "J" read as ")"
+        ("aws_access_key", "WARN leaked credential[[ABIALEPEOR3ILRYKXQZZ]] in request body"),
+        ("aws_access_key", "can you trywith[[AKIA4CWLCQA2KQYMROII]] instead?"),
+        ("aws_access_key", "AWS access key [[ABIAJESF4CIEZ3)VI4YA]] Copy"),
         # a Discord token split five times; a glyph read as ")" or "]"; a doubled glyph in the id
         ("discord_token", "2 can you try with [[MjI2NjY3NZIZNDI4MjUxMj k4Mw. HkUqda. MZIXFit rceF63WfiuxyYis "
                           "JGAKS2m6cRUOhVOj]]} instead?"),
@@ -467,6 +471,11 @@ def test_hyphenated_words_and_questions_under_a_codes_heading_are_not_codes() ->
             "ab12c-d3f4g\nclick sign-in or log-out\nk9x2m-77qwe\nDownload")
     found = [text[m.start : m.end] for m in DETECTORS["recovery_codes"].find(text)]
     assert found == ["ab12c-d3f4g", "k9x2m-77qwe"]
+
+
+def test_an_aws_prefix_inside_an_upper_case_or_numbered_word_is_not_glued() -> None:
+    for text in ("XAKIAIOSFODNN7EXAMPLE2", "9AKIAIOSFODNN7EXAMPLE2", "my_AKIAIOSFODNN7EXAMPLE2"):
+        assert list(DETECTORS["aws_access_key"].find(text)) == [], text
 
 
 def test_a_query_name_wrapped_before_a_word_is_not_a_token() -> None:
