@@ -405,6 +405,8 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         ("visible_password", "Password\n[[Summer 2024!]]\nSign in"),
         ("visible_password", "Wi-Fi password is [[dragon fly_88]] (guest network)"),
         ("visible_password", "Password [[Blue$ky2025]] Hide"),
+        # a space read before the scheme's colon and in the password
+        ("url_credentials", "DATABASE_URL=postgres ://app: [[Summer 2024x]]@db. internal :5432/app"),
         # an AWS key id glued to the word before it (a dropped space); "J" read as ")"
         ("aws_access_key", "WARN leaked credential[[ABIALEPEOR3ILRYKXQZZ]] in request body"),
         ("aws_access_key", "can you trywith[[AKIA4CWLCQA2KQYMROII]] instead?"),
