@@ -322,3 +322,23 @@ def test_value_after_a_space_starts_on_the_same_cell_whatever_its_first_glyph() 
                 assert _covers(box, screen.spans[0].boxes[0]), (font, term, first)
                 boxes.add(box)
             assert len(boxes) == 1, (font, size, term, boxes)
+
+
+def test_span_inside_a_proportional_word_after_narrow_glyphs_is_covered() -> None:
+    """``redis://default:PASSWORD@cache...`` is one OCR word in a chat bubble; its context is
+    slashes, colons and ``i``/``l``/``f``/``t``, far narrower than the average glyph, so a
+    character count starts the box several glyphs late. The glyph classes put it on the value."""
+    from redact.eval.render import Segment, render_screen
+    from tests.conftest import fake_ocr_from_words
+
+    for pw in ("Pxssw0rd123", "5ohl6sQXjf", "MWmwMW42xy"):
+        screen = render_screen("chat", [["redis://default:", Segment(pw, "s"), "@cache.example.com:6379/0"]],
+                               theme="dark", size=12, font="liberation-sans", width=1200, height=200)
+        page = fake_ocr_from_words(screen.words).read(screen.image)
+        pt = build_page_text(page)
+        start = pt.text.index(pw)
+        locator = Locator(page, pt, [TextFinding("URL_CREDENTIALS", start, start + len(pw), 0.9, "t")],
+                          padding=0.2, image=screen.image)
+        assert locator._grid is None  # noqa: SLF001
+        (box,) = locator.boxes(0)
+        assert _covers(box, screen.spans[0].boxes[0]), (pw, box, screen.spans[0].boxes[0])

@@ -137,6 +137,32 @@ def column_order(page: OcrPage) -> OcrPage | None:
     return OcrPage(page.width, page.height, ordered, page.engine)
 
 
+# Rough advance widths of glyph classes in proportional UI fonts, in ems: a character count puts
+# an offset inside a word wrong by several glyphs when the context is "://" and "il".
+_THIN = frozenset("il|!.,:;'`Ij")
+_SEMI = frozenset("ftr()[]{}/\\-\"*")
+_WIDE = frozenset("mwMW@%")
+
+
+def _em(ch: str) -> float:
+    if ch in _THIN:
+        return 0.3
+    if ch in _SEMI:
+        return 0.4
+    if ch in _WIDE:
+        return 0.9
+    if ch.isupper():
+        return 0.68
+    return 0.58 if ch.isdigit() else 0.55
+
+
+_MEAN_EM = 0.55  # an average glyph of UI text, the one a character pitch stands for
+
+
+def _ems(text: str) -> float:
+    return sum(_em(c) for c in text)
+
+
 def fragments(pt: PageText, start: int, end: int) -> list[Fragment]:
     """Split the span ``[start, end)`` into per-line fragments of (word, char range) pieces."""
     by_line: dict[int, dict[int, list[int]]] = {}
@@ -246,6 +272,12 @@ class Locator:
             x_start = w0.box.x0 + a * pitch
             if w0.box.x0 + a * own < x_start - 0.5 * pitch:  # context pitch overshoots: stay on the glyphs
                 x_start = w0.box.x0 + a * own
+            if self._grid is None:
+                # proportional text: a context of narrow glyphs ("redis://default:") is much shorter
+                # than its character count says; never start later than its glyph widths put it
+                # (less half a glyph: the widths are a table's, not the font's). Only the context's
+                # characters and the pitch enter, so the box does not move with the secret's glyphs.
+                x_start = min(x_start, w0.box.x0 + (_ems(w0.text[:a]) / _MEAN_EM - 0.5) * pitch)
         else:
             prev = self._previous_word(w0_idx)
             x_start = prev.box.x1 + 0.3 * pitch if prev is not None and prev.box.x1 <= w0.box.x0 else w0.box.x0
