@@ -368,6 +368,21 @@ def test_private_key_end_takes_bubble_wrapped_body_lines_and_a_colon_read_in_a_l
     assert label[m.start : m.end] == "-----END RSA PRIVATE KEY-----"
 
 
+def test_private_key_block_ends_on_a_wrapped_remainder_with_junk_or_a_split() -> None:
+    """A key pasted in chat and cut at the bottom of the window: the last line on screen is the
+    short remainder of a wrapped body line, read with "!" for "l" or split by a space."""
+    from redact.text.secrets.private_key import PrivateKeyDetector
+
+    head = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAAKqNRZeraVs9DvtAYOrnsiw912xEYJHImedR\n"
+    for tail in ("2pc6vrWbq5Fd06!", "IEchAWcqGF 108C"):
+        text = f"$ cat ~/.ssh/id_rsa\n{head}{tail}"
+        (m,) = PrivateKeyDetector().find(text)
+        assert text[m.start : m.end].endswith(tail)
+    text = f"$ cat ~/.ssh/id_rsa\n{head}Thanks a lot"
+    (m,) = PrivateKeyDetector().find(text)
+    assert text[m.start : m.end].endswith("ImedR")
+
+
 def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
     from redact.text.secrets.private_key import PrivateKeyDetector
 

@@ -208,12 +208,14 @@ def _block_lines(text: str, lines: list[tuple[int, int]], i: int) -> list[int]:
 _NOISE = re.compile(r"[ \t]*(?:\d{1,5}|\S{1,3})[ \t]*")  # a gutter number; a bubble's tail or avatar initials
 
 
-_SHORT = re.compile(r"[ \t]*([A-Za-z0-9+/=|\\\]})]{2,15})[ \t]*")  # with the junk OCR makes of a glyph
+# with the junk OCR makes of a glyph ("!" for "l") and one split ("IEchAWcqGF 108C")
+_SHORT = re.compile(r"[ \t]*([A-Za-z0-9+/=|\\\]})!]{2,15}(?:[ ][A-Za-z0-9+/=|\\\]})!]{1,15})?)[ \t]*")
 
 
 def _is_short_body(text: str, span: tuple[int, int]) -> bool:
     m = _SHORT.fullmatch(text, span[0], span[1])
-    return m is not None and looks_random(m.group(1))
+    # split: each piece on its own looks random (a name, "Chen Wei", does not)
+    return m is not None and len(m.group(1)) <= 17 and all(looks_random(p) for p in m.group(1).split(" "))
 
 
 def _runs(block: list[int]) -> list[tuple[int, int]]:
