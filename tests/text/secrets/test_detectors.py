@@ -420,6 +420,11 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         ("visible_password", "Password\n[[Summer 2024!]]\nSign in"),
         ("visible_password", "Wi-Fi password is [[dragon fly_88]] (guest network)"),
         ("visible_password", "Password [[Blue$ky2025]] Hide"),
+        # the prefix fallback through a glyph read as "¢" or "?" (glued, or before a split)
+        ("slack_token", "const slackAppToken =\n'[[xapp-1-AL7PA2GL2C4-5985918382336-2fab46efal928a5b3c46ff31945ec9691de3365"
+                        "8¢24276d0efl\nef4f05bbe6848]]'.\nq"),
+        ("slack_token", "slack_app_token:\n[[xapp-1-ADYEWBRB5SLE-9404205314824-3afffef? 1be1f8a9a6bbGadach763f79cd6197cf"
+                        "7869af8falet\n1cd0b8f8776f]]\nq"),
         # a space read before the scheme's colon and in the password
         ("url_credentials", "DATABASE_URL=postgres ://app: [[Summer 2024x]]@db. internal :5432/app"),
         # an AWS key id glued to the word before it (a dropped space); "J" read as ")"

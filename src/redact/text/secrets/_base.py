@@ -113,7 +113,7 @@ class TokenDetector(Detector):
             start, end = m.span()
             if any(s < end and start < e for s, e in taken):
                 continue
-            end = extend_fragments(text, end, start=start, max_fragments=16, max_wraps=4)
+            end = self.extend(text, start, end)
             while end > start and text[end - 1] in _TRAILING:
                 end -= 1
             value = text[start:end]
@@ -146,8 +146,8 @@ class TokenDetector(Detector):
 
 
 # \w: OCR turns a glyph of a token into an accented letter now and then ("r6" -> "ré"); and
-# brackets for "J" or "l" inside (a closing one at the end is trimmed as punctuation)
-_TOKEN_CHARS = r"[\w\-—|+/.~)\]}!]"
+# brackets for "J" or "l" inside, "¢" for "c", "?" for "7" (one at the end is trimmed as punctuation)
+_TOKEN_CHARS = r"[\w\-—|+/.~)\]}!¢€©®?]"
 _TRAILING = ".,;:!?)]}"
 _PREFIX_RES: dict[str, re.Pattern[str]] = {}
 _FALLBACKS: dict[type, re.Pattern[str]] = {}
@@ -165,9 +165,10 @@ def _fallback_pattern(cls: type[TokenDetector]) -> re.Pattern[str]:
     return pattern
 
 
-# OCR of small text reads a glyph of a token as a bracket or a symbol ("Qo0]8v1" for "Qoj8v1"):
+# OCR of small text reads a glyph of a token as a bracket or a symbol ("Qo0]8v1" for "Qoj8v1",
+# "58¢24" for "58c24"):
 # with no space around it, what follows is still the token.
-_GLUED = re.compile(r"(?:[)\]}!€©¥|][A-Za-z0-9_\-—|]+)+")
+_GLUED = re.compile(r"(?:[)\]}!€©¥|¢®?][A-Za-z0-9_\-—|]+)+")
 _LOOSE_PIECE = re.compile(r"([ \t]{1,2}|[ \t]*\r?\n[ \t]*)([^\s\"'`<>=:,;&]{1,80})")
 
 
