@@ -420,6 +420,9 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         ("visible_password", "Password\n[[Summer 2024!]]\nSign in"),
         ("visible_password", "Wi-Fi password is [[dragon fly_88]] (guest network)"),
         ("visible_password", "Password [[Blue$ky2025]] Hide"),
+        # a Twilio SID whose "S" OCR read as "$" (not a shell variable), or with "K" doubled
+        ("twilio_key", "Twilio sid\n[[$K353e601424120660a587e042ba6ff1f5]]\nCopy"),
+        ("twilio_key", "here's the twilio sid: [[SkK85b5b9cab40cbhfcbabf31b7123f64378]] please rotate"),
         # the prefix fallback through a glyph read as "¢" or "?" (glued, or before a split)
         ("slack_token", "const slackAppToken =\n'[[xapp-1-AL7PA2GL2C4-5985918382336-2fab46efal928a5b3c46ff31945ec9691de3365"
                         "8¢24276d0efl\nef4f05bbe6848]]'.\nq"),
@@ -498,6 +501,11 @@ def test_hyphenated_words_and_questions_under_a_codes_heading_are_not_codes() ->
 def test_an_aws_prefix_inside_an_upper_case_or_numbered_word_is_not_glued() -> None:
     for text in ("XAKIAIOSFODNN7EXAMPLE2", "9AKIAIOSFODNN7EXAMPLE2", "my_AKIAIOSFODNN7EXAMPLE2"):
         assert list(DETECTORS["aws_access_key"].find(text)) == [], text
+
+
+def test_shell_variables_stay_placeholders() -> None:
+    for text in ("TWILIO_API_KEY=$TWILIO_API_KEY_2024", "token: $GITHUB_TOKEN", "key=$SK_LIVE_KEY"):
+        assert [(d.name, f) for d in DETECTORS.values() for f in d.find(text)] == [], text
 
 
 def test_a_query_name_wrapped_before_a_word_is_not_a_token() -> None:

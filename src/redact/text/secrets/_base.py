@@ -94,7 +94,7 @@ class TokenDetector(Detector):
                 value = text[start:end]
                 if self.guard_fragments and _has_word_fragment(value):
                     continue
-                if is_masked(value) or is_placeholder(value):
+                if is_masked(value) or _placeholder(value):
                     continue
                 if self.context is not None and not self._in_context(text, start, end):
                     continue
@@ -118,7 +118,7 @@ class TokenDetector(Detector):
                 end -= 1
             value = text[start:end]
             lo, hi = next(((lo, hi) for p, lo, hi in self.fallback if _PREFIX_RES[p].match(value)), (1, 0))
-            if not lo <= len(compact(value)) <= hi or is_masked(value) or is_placeholder(value):
+            if not lo <= len(compact(value)) <= hi or is_masked(value) or _placeholder(value):
                 continue
             if self.context is not None and not self._in_context(text, start, end):
                 continue
@@ -203,6 +203,17 @@ def _complete(text: str, start: int, end: int, lo: int, hi: int, max_wraps: int 
         n += len(piece)
         new = m.end()
     return new if lo <= n <= hi else end
+
+
+def _placeholder(value: str) -> bool:
+    """:func:`is_placeholder`, except a token whose first glyph OCR read as "$" ("$K353e6014...").
+
+    A shell variable is a name; a long run holding several digits after the "$" is a token that
+    began with "S" or "s".
+    """
+    if value.startswith("$") and len(value) >= 16 and sum(c.isdigit() for c in value) >= 4:
+        return is_placeholder(value[1:])
+    return is_placeholder(value)
 
 
 def _has_word_fragment(value: str) -> bool:
