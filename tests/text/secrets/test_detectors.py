@@ -420,6 +420,12 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         ("visible_password", "Password\n[[Summer 2024!]]\nSign in"),
         ("visible_password", "Wi-Fi password is [[dragon fly_88]] (guest network)"),
         ("visible_password", "Password [[Blue$ky2025]] Hide"),
+        # an OpenAI key with a dot added and "L\\" inside, wrapped twice; "]" right after the prefix
+        ("openai_key", "const openaiApiKey =\n'[[sk-proj-jeZObTylf1.45G]LYmnXREBChmPDZOfNg-BDgacdCZSBNXhNht8C\n"
+                       "bnYbs712tZYu6aaLSLtcLd1T3BlbkFJmIrL\\VzZzr8uPwS0zRx2aM5npzKX2K\n"
+                       "i021x200qy1lasTUa32Y9F p9z3MOCKr3A1kTKTpVLLMfa0]]';\nChen Wei"),
+        ("openai_key", "can you try with\n3 [[sk-svcacct-]j Q1pD8ddEQ4y9MdSX4CQoKLb_WIgdviWUFVUjpw2hbQSbBqgJAJuLmLRqsOpCJgOSCiV-"
+                       "csZ7uXIT3BLbkF JkiBaCpDZs f2 btbI6B3PZGEKNOW4VIZTyrssxi7013ZkT64Txsj SoMW60CxWZITbHS46wGp3C7]] instead?"),
         # a Twilio SID whose "S" OCR read as "$" (not a shell variable), or with "K" doubled
         ("twilio_key", "Twilio sid\n[[$K353e601424120660a587e042ba6ff1f5]]\nCopy"),
         ("twilio_key", "here's the twilio sid: [[SkK85b5b9cab40cbhfcbabf31b7123f64378]] please rotate"),
