@@ -426,6 +426,13 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
                        "i021x200qy1lasTUa32Y9F p9z3MOCKr3A1kTKTpVLLMfa0]]';\nChen Wei"),
         ("openai_key", "can you try with\n3 [[sk-svcacct-]j Q1pD8ddEQ4y9MdSX4CQoKLb_WIgdviWUFVUjpw2hbQSbBqgJAJuLmLRqsOpCJgOSCiV-"
                        "csZ7uXIT3BLbkF JkiBaCpDZs f2 btbI6B3PZGEKNOW4VIZTyrssxi7013ZkT64Txsj SoMW60CxWZITbHS46wGp3C7]] instead?"),
+        # a PyPI token: one glyph left at a line's end before the wrap, a curly closing quote; a
+        # piece ending in "!" for "l" ("PHt6j!") is not the end of a sentence
+        ("pypi_token", "const pypiToken =\n‘[[pypi-AgElcHlwaSSvemcdT USVBlxsao8tM3AVGIKXANPBz7STV3hin349G 7baHD-0Av82e4KhLQnHF\n"
+                       "UjF3A9gtpX2aC TAqR3eAc6nMkDOCbzfl ZODekyUeRksQmiOCsVuILIA1b 7ydkk2JvrWewHiwNwY K\n"
+                       "NyfCgRB-jP2qpAuw]]’:\nChen Wei"),
+        ("pypi_token", "“pypi_token\":\n“[[pypi-AgElcHlwaS5vcmcaAMJs8RxNEbsOLN5Wcc_VRjSGI)XTrMqf-6 PHt6j!\n"
+                       "QjlvXEYqHka9iROU75eMrmPrR_9njvvKPRxmgcmCAyXFOdvrqphm5AG1\nLIzCltMcUvBIJmYcUndbyL1ddwY0Ytjcmu2W4jEM9E_rqQfl9hvFz]]\","),
         # a Twilio SID whose "S" OCR read as "$" (not a shell variable), or with "K" doubled
         ("twilio_key", "Twilio sid\n[[$K353e601424120660a587e042ba6ff1f5]]\nCopy"),
         ("twilio_key", "here's the twilio sid: [[SkK85b5b9cab40cbhfcbabf31b7123f64378]] please rotate"),
@@ -507,6 +514,16 @@ def test_hyphenated_words_and_questions_under_a_codes_heading_are_not_codes() ->
 def test_an_aws_prefix_inside_an_upper_case_or_numbered_word_is_not_glued() -> None:
     for text in ("XAKIAIOSFODNN7EXAMPLE2", "9AKIAIOSFODNN7EXAMPLE2", "my_AKIAIOSFODNN7EXAMPLE2"):
         assert list(DETECTORS["aws_access_key"].find(text)) == [], text
+
+
+def test_a_token_extension_stops_at_a_sentence_and_a_word_after_a_wrap() -> None:
+    from redact.text._ocr import extend_fragments
+
+    text = "token ghp_a1B2c3D4e5F6g7H8 done.\nNext"
+    end = text.index("H8") + 2
+    assert extend_fragments(text, end) == end
+    text = "token ghp_a1B2c3D4e5F6g7H8 ok\nThanks a lot"
+    assert extend_fragments(text, end) == end
 
 
 def test_shell_variables_stay_placeholders() -> None:
