@@ -254,7 +254,10 @@ class Locator:
         # only when context gives nothing or something far from it.
         w_first = pt.words[fr.pieces[0][0]]
         own = w_first.box.width / max(len(w_first.text), 1)
-        pitch = self._advance_pitch(fr.line) or self._ink_pitch(tall_ctx) or own
+        # On a monospaced page without context on the line, the page's grid (clean lines) before
+        # the word's own ink: Tesseract's box of a long token word can be far off its glyphs.
+        grid_pitch = self._grid.pitch if self._grid is not None else None
+        pitch = self._advance_pitch(fr.line) or self._ink_pitch(tall_ctx) or grid_pitch or own
         if not 0.6 * own <= pitch <= 1.6 * own:
             pitch = own
         # Room for ascenders/descenders the context words may not have.
