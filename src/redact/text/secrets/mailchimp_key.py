@@ -13,4 +13,6 @@ class MailchimpKeyDetector(TokenDetector):
     entity_type = "MAILCHIMP_KEY"
     score = 0.95
     guard_fragments = True
-    patterns = (re.compile(START + body(HEX, 32) + SPLIT + tolerant("-us") + r"[0-9OIl|]{1,2}" + END),)
+    # 32 hex, one glyph more or less when OCR drops or doubles one: the "-us" data-centre suffix
+    # makes the format; its number may come with an "i" OCR added ("-usi1")
+    patterns = (re.compile(START + body(HEX, 31, 33) + SPLIT + tolerant("-us") + r"[0-9OIil|]{1,3}" + END),)
