@@ -436,6 +436,10 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         # a Mailchimp key with a hex glyph dropped, or an "i" added to its data centre
         ("mailchimp_key", "here's the mailchimp key: [[132dd3c6d73ee96c34f2615eac9a7a8-us6]]\nplease rotate"),
         ("mailchimp_key", "MAILCHIMP_API_KEY=[[5af0d9582530182ca851f ce4383b65e7-usi1]]"),
+        # a JWT with a glyph read as "#" in its payload, wrapped by an editor
+        ("jwt", "const idToken =\n‘[[eyJhbGcLOLAIUWMyNTYiLCAidHLwIjogIkpXVCI9.eyIzdvILOLAINZU4NDcyODgiLCAibmFtZS161CJCbyIsICJp"
+                "YXQi0LAxNZEwMTk4M] Ay #Q.RyE_ftHcuwMPRvJagARm319QkwKQaSMzfY0_AeH9jWeiTMFLsFXRFAIGLDSQinJ\n"
+                "OTXcm4iaEcd9pBs9bCktmma]]' ;\napp: py"),
         # a Twilio SID whose "S" OCR read as "$" (not a shell variable), or with "K" doubled
         ("twilio_key", "Twilio sid\n[[$K353e601424120660a587e042ba6ff1f5]]\nCopy"),
         ("twilio_key", "here's the twilio sid: [[SkK85b5b9cab40cbhfcbabf31b7123f64378]] please rotate"),

@@ -14,9 +14,9 @@ import re
 from redact.text._ocr import GAP, SPLIT, compact, repair, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
-# OCR reads a "J" or "l" in small text as ")", "]", "}" or "!": allowed inside a part, where the
-# two "eyJ" openings already make the match specific.
-_CH = r"[A-Za-z0-9_\-—|)\]}!]"
+# OCR reads a "J" or "l" in small text as ")", "]", "}" or "!", and now and then a glyph as "#"
+# ("M] Ay #Q"): allowed inside a part, where the two "eyJ" openings already make the match specific.
+_CH = r"[A-Za-z0-9_\-—|)\]}!#]"
 _PART = _CH + "+(?:" + GAP + _CH + "+){0,12}"
 _DOT = SPLIT + r"[.,]{1,2}" + SPLIT  # OCR doubles a dot now and then
 
