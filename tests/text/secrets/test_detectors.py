@@ -440,6 +440,9 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         ("jwt", "const idToken =\n‘[[eyJhbGcLOLAIUWMyNTYiLCAidHLwIjogIkpXVCI9.eyIzdvILOLAINZU4NDcyODgiLCAibmFtZS161CJCbyIsICJp"
                 "YXQi0LAxNZEwMTk4M] Ay #Q.RyE_ftHcuwMPRvJagARm319QkwKQaSMzfY0_AeH9jWeiTMFLsFXRFAIGLDSQinJ\n"
                 "OTXcm4iaEcd9pBs9bCktmma]]' ;\napp: py"),
+        # a GitLab prefix with its "l" doubled or capital, a body glyph read as "¥"
+        ("gitlab_token", "2 GITLAB_TOKEN=[[gLdt -3¥lvbGptEnD315NBce3D]]"),
+        ("gitlab_token", "can you try with [[glIrt-Q4rcSs6oMLtOmKL17kEt]] instead?"),
         # a Twilio SID whose "S" OCR read as "$" (not a shell variable), or with "K" doubled
         ("twilio_key", "Twilio sid\n[[$K353e601424120660a587e042ba6ff1f5]]\nCopy"),
         ("twilio_key", "here's the twilio sid: [[SkK85b5b9cab40cbhfcbabf31b7123f64378]] please rotate"),
