@@ -443,6 +443,10 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         # a GitLab prefix with its "l" doubled or capital, a body glyph read as "¥"
         ("gitlab_token", "2 GITLAB_TOKEN=[[gLdt -3¥lvbGptEnD315NBce3D]]"),
         ("gitlab_token", "can you try with [[glIrt-Q4rcSs6oMLtOmKL17kEt]] instead?"),
+        # a restricted Stripe key whose "r" OCR read as "t", wrapped in a chat bubble
+        ("stripe_key", "can you try with\n[[tk_test_7zqlsgBhbg6JiJ3cAlbvk2UqyNLCQG3Uzhr9sx9Xtu4NaFIRRynDDLeiYvrsPkzb4c7Fx6yhHM\n"
+                       "eJ8TA45WHC42MF9RJusKONJgG]] instead?"),
+        ("stripe_key", "here's the stripe key:[[sk_test_\nTcnTtKC9mdwykJBddJeUBoPo]] please rotate after the demo"),
         # a Twilio SID whose "S" OCR read as "$" (not a shell variable), or with "K" doubled
         ("twilio_key", "Twilio sid\n[[$K353e601424120660a587e042ba6ff1f5]]\nCopy"),
         ("twilio_key", "here's the twilio sid: [[SkK85b5b9cab40cbhfcbabf31b7123f64378]] please rotate"),
