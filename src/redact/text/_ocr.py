@@ -161,6 +161,7 @@ _PIECE = r"([^\s\"'`‘’“”<>(){}\[\],;&][^\s\"'`‘’“”<>({\[,;&]*)"
 _FRAGMENT = re.compile(r"[)\]}]?(?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)" + _PIECE)
 _ASSIGNS = re.compile(r"=[^=]|:")  # base64 has "=" only as trailing padding
 _SAME_LINE_FRAGMENT = re.compile(r"[ \t]{1,2}" + _PIECE)
+_NEXT_LINE_FRAGMENT = re.compile(r"[ \t]*\r?\n[ \t]*" + _PIECE)
 
 
 def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length: int = 400,
@@ -188,11 +189,15 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
             if wraps >= max_wraps or _FILE_NAME.match(piece):
                 break
             if piece.isdigit() and len(piece) <= 5:
-                after = _SAME_LINE_FRAGMENT.match(text, m.end())
+                # the number's line goes on with the token, or OCR read the number as a line of
+                # its own and the token goes on at the start of the next line
+                after = _SAME_LINE_FRAGMENT.match(text, m.end()) or _NEXT_LINE_FRAGMENT.match(text, m.end())
+                cost = 2 if after is not None and "\n" in after.group(0) else 1
                 if (after is None or not looks_random(after.group(1)) or _ASSIGNS.search(after.group(1))
-                        or after.end() - start > max_length):
+                        or after.end() - start > max_length or wraps + cost > max_wraps
+                        or (cost == 2 and _FILE_NAME.match(after.group(1)))):
                     break
-                wraps += 1
+                wraps += cost
                 end = after.end()
                 continue
             wraps += 1

@@ -447,6 +447,9 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         ("stripe_key", "can you try with\n[[tk_test_7zqlsgBhbg6JiJ3cAlbvk2UqyNLCQG3Uzhr9sx9Xtu4NaFIRRynDDLeiYvrsPkzb4c7Fx6yhHM\n"
                        "eJ8TA45WHC42MF9RJusKONJgG]] instead?"),
         ("stripe_key", "here's the stripe key:[[sk_test_\nTcnTtKC9mdwykJBddJeUBoPo]] please rotate after the demo"),
+        # an editor's line number read as a line of its own between the wrapped pieces
+        ("jwt", 'config.py\n3 "[[eyJhbGci0iAiU MyNTYiLCAidHlw1j ogl kpXVCJ9 . eyJIZdWILOIAIMTCONZIyNDUyTiwgImS5hbWUi0LAiQm8LLC'
+                'ALaWFOIjogMTcZNZEZNTA4MHO.dmPBF_EvDcLQG85qrcL5ruD2\n4\nWwm_2Y5bt 9De -BYx4HQ]]",\nsettings.env\n5\ndone'),
         # a Twilio SID whose "S" OCR read as "$" (not a shell variable), or with "K" doubled
         ("twilio_key", "Twilio sid\n[[$K353e601424120660a587e042ba6ff1f5]]\nCopy"),
         ("twilio_key", "here's the twilio sid: [[SkK85b5b9cab40cbhfcbabf31b7123f64378]] please rotate"),
@@ -538,6 +541,8 @@ def test_a_token_extension_stops_at_a_sentence_and_a_word_after_a_wrap() -> None
     assert extend_fragments(text, end) == end
     text = "token ghp_a1B2c3D4e5F6g7H8 ok\nThanks a lot"
     assert extend_fragments(text, end) == end
+    text = "token ghp_a1B2c3D4e5F6g7H8\n4\ndone in 1.2s"  # a line number, then no token
+    assert extend_fragments(text, end, max_wraps=4) == end
 
 
 def test_shell_variables_stay_placeholders() -> None:
