@@ -450,6 +450,9 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         # an editor's line number read as a line of its own between the wrapped pieces
         ("jwt", 'config.py\n3 "[[eyJhbGci0iAiU MyNTYiLCAidHlw1j ogl kpXVCJ9 . eyJIZdWILOIAIMTCONZIyNDUyTiwgImS5hbWUi0LAiQm8LLC'
                 'ALaWFOIjogMTcZNZEZNTA4MHO.dmPBF_EvDcLQG85qrcL5ruD2\n4\nWwm_2Y5bt 9De -BYx4HQ]]",\nsettings.env\n5\ndone'),
+        # a service account's key id after a quote read twice, or with "¢" for "c"
+        ("gcp_service_account", '"private_key_id": "“[[e3bd671e57710d5a426ba95fcb1187lba8ef33bb]]",'),
+        ("gcp_service_account", '“private_key_id": "[[e5c752773b9aab5d12616462¢555b9818147ef87]]",'),
         # a Twilio SID whose "S" OCR read as "$" (not a shell variable), or with "K" doubled
         ("twilio_key", "Twilio sid\n[[$K353e601424120660a587e042ba6ff1f5]]\nCopy"),
         ("twilio_key", "here's the twilio sid: [[SkK85b5b9cab40cbhfcbabf31b7123f64378]] please rotate"),
