@@ -453,6 +453,9 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         # a service account's key id after a quote read twice, or with "¢" for "c"
         ("gcp_service_account", '"private_key_id": "“[[e3bd671e57710d5a426ba95fcb1187lba8ef33bb]]",'),
         ("gcp_service_account", '“private_key_id": "[[e5c752773b9aab5d12616462¢555b9818147ef87]]",'),
+        # a password after an opening quote read twice, or after ":=" read as "t="
+        ("password_assignment", 'smtp_password := "“[[Blue$ky2025]]"'),
+        ("password_assignment", 'PGPASSWORD t= "[[letmein-77]]"'),
         # a Twilio SID whose "S" OCR read as "$" (not a shell variable), or with "K" doubled
         ("twilio_key", "Twilio sid\n[[$K353e601424120660a587e042ba6ff1f5]]\nCopy"),
         ("twilio_key", "here's the twilio sid: [[SkK85b5b9cab40cbhfcbabf31b7123f64378]] please rotate"),
@@ -546,6 +549,11 @@ def test_a_token_extension_stops_at_a_sentence_and_a_word_after_a_wrap() -> None
     assert extend_fragments(text, end) == end
     text = "token ghp_a1B2c3D4e5F6g7H8\n4\ndone in 1.2s"  # a line number, then no token
     assert extend_fragments(text, end, max_wraps=4) == end
+
+
+def test_empty_quoted_passwords_and_a_t_assignment_in_prose_are_not_passwords() -> None:
+    for text in ('password = "" # not set', "password = “”", "password: ''", "the password t=5 seconds"):
+        assert list(DETECTORS["password_assignment"].find(text)) == [], text
 
 
 def test_shell_variables_stay_placeholders() -> None:

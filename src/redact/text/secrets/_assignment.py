@@ -37,9 +37,11 @@ _KW = re.compile(r"(?i)(?=[pstacdbwlmek])(?:" + _PASSWORD_KW + "|" + _SECRET_KW 
 _REST = re.compile(
     r"(?i)[\w.\-]{0,40}[\"'\]‘’“”]?[ \t]*(?:\([^)\n]{0,40}\)[ \t]*)?"
     r"(?P<op>:=|=>|->|=(?![=~])|:(?![:/])(?:[ \t]*[A-Za-z_][\w\[\], |.]*[ \t]*=(?!=))?"
-    r"|[—–](?=[ \t]*[\"'`‘’“”]))"  # OCR reads a lone "=" as a dash; taken before a quoted value only
+    r"|[—–](?=[ \t]*[\"'`‘’“”])"  # OCR reads a lone "=" as a dash; taken before a quoted value only
+    r"|(?<=[ \t])[t;|]=(?=[ \t]*[\"'`‘’“”]))"  # and the ":" of ":=" as a glyph ("PGPASSWORD t= "...")
     r"[ \t]*(?:!!?\w+[ \t]+)?"
-    r"(?:(?P<q>[\"'`‘’“”])(?P<qv>[^\"'`‘’“”\n]{1,500})(?:[\"'`‘’“”]|$)|(?P<uv>[^\s\"'`‘’“”]+))",
+    # an opening quote read twice, the second curly ('"“Blue$ky2025"')
+    r"(?:(?P<q>[\"'`‘’“”][“‘]?)(?P<qv>[^\"'`‘’“”\n]{1,500})(?:[\"'`‘’“”]|$)|(?P<uv>[^\s\"'`‘’“”]+))",
     re.MULTILINE,
 )
 
