@@ -456,6 +456,10 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         # a password after an opening quote read twice, or after ":=" read as "t="
         ("password_assignment", 'smtp_password := "“[[Blue$ky2025]]"'),
         ("password_assignment", 'PGPASSWORD t= "[[letmein-77]]"'),
+        # a glyph read as ";" inside the payload
+        ("jwt", "id_token =\n3 [[eyJhbGciOiAARVMyNTYALCAidHLWwIj ogIkpXVCJ9.. eyJ zdviTi0i AINJY4MZAxNjIxIiwgImShbWUi0iAiQmB"
+                "iLCA;aliFOI j ogMTY yMTYyNTEMXO. ttZQYmYLOuyk- rH7DE1MONSBI61494cj uPeXLobFxj 2nLDUMFXR-YcH-P_1-b0\n4\n"
+                "WD} dSTomLebp6yG8NhpkOIz]]\n5"),
         # a Twilio SID whose "S" OCR read as "$" (not a shell variable), or with "K" doubled
         ("twilio_key", "Twilio sid\n[[$K353e601424120660a587e042ba6ff1f5]]\nCopy"),
         ("twilio_key", "here's the twilio sid: [[SkK85b5b9cab40cbhfcbabf31b7123f64378]] please rotate"),
