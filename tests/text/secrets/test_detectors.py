@@ -383,6 +383,22 @@ def test_private_key_block_ends_on_a_wrapped_remainder_with_junk_or_a_split() ->
     assert text[m.start : m.end].endswith("ImedR")
 
 
+def test_private_key_bare_body_line_split_six_times_after_a_line_number() -> None:
+    from redact.text.secrets.private_key import PrivateKeyDetector
+
+    text = ("2 # deploy key\n3 BReNMgWoEkapISmnnI1lIkvir BEPbYVAVb2HKolUvcy1tPeYmhpbqpt2/52SQgMOp\n"
+            "4 23LAFxj sSuCoA4kJxeS/TU6GeL4/dMxIsdSNXr9lwSws 2BAC swZ1s yupF5FBL6xE\n"
+            "5 UAy4FGAHTt0cjqTgULHzpkgCsZZMk 8ngvL78q2DvmaT9Y4uzLd3bNc9g20k9hN82\n6\nsaved.")
+    (m,) = PrivateKeyDetector().find(text)
+    assert text[m.start : m.end].startswith("3 BReN") and text[m.start : m.end].endswith("hN82")
+    prose = ("Build 4521 finished in 42.7s with 0 warnings on CI RUN 8812 ok\n"
+             "Deploy 77 of API v2 took 13s on EU West 3 and US East 1 today\n")
+    assert list(PrivateKeyDetector().find(prose)) == []
+    remainder = "-----BEGIN PGP PRIVATE KEY BLOCK-----\nOYVDFejlz7TSOARFAtPZwiQr04jdxdVUFrzN6IEg11+gDsGd0b1NI8n7ARu8\n$S0j"
+    (m,) = PrivateKeyDetector().find(remainder)
+    assert remainder[m.start : m.end].endswith("$S0j")
+
+
 def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
     from redact.text.secrets.private_key import PrivateKeyDetector
 
@@ -460,6 +476,8 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         ("jwt", "id_token =\n3 [[eyJhbGciOiAARVMyNTYALCAidHLWwIj ogIkpXVCJ9.. eyJ zdviTi0i AINJY4MZAxNjIxIiwgImShbWUi0iAiQmB"
                 "iLCA;aliFOI j ogMTY yMTYyNTEMXO. ttZQYmYLOuyk- rH7DE1MONSBI61494cj uPeXLobFxj 2nLDUMFXR-YcH-P_1-b0\n4\n"
                 "WD} dSTomLebp6yG8NhpkOIz]]\n5"),
+        # a code with "#" read for "f"
+        ("recovery_codes", "2FA recovery codes:\n3\n[[ze80z-8my79]]\n[[27gt7 -64pop]]\n5\n[[2y27#-9u3il]]\n[[h8bfh-77125]]"),
         # a Twilio SID whose "S" OCR read as "$" (not a shell variable), or with "K" doubled
         ("twilio_key", "Twilio sid\n[[$K353e601424120660a587e042ba6ff1f5]]\nCopy"),
         ("twilio_key", "here's the twilio sid: [[SkK85b5b9cab40cbhfcbabf31b7123f64378]] please rotate"),

@@ -91,8 +91,12 @@ def _bare_body(text: str, span: tuple[int, int]) -> bool:
     in a row are taken (prose, which :func:`_is_body` also accepts, fails the mix of cases and digits).
     """
     line = text[span[0] : span[1]]
-    glyphs = "".join(line.split())
-    if len(glyphs) < 40 or len(line.split()) > 5 or "=" in glyphs.rstrip("="):
+    pieces = line.split()
+    if len(pieces) > 1 and pieces[0].isdigit() and len(pieces[0]) <= 5:
+        pieces = pieces[1:]  # an editor's line number
+    glyphs = "".join(pieces)
+    # OCR splits a line of small text into up to eight pieces; prose has more, and shorter, words
+    if len(glyphs) < 40 or len(pieces) > 8 or len(glyphs) < 8 * len(pieces) or "=" in glyphs.rstrip("="):
         return False
     if sum(c.isdigit() for c in glyphs) < 3 or sum(c.isupper() for c in glyphs) < 3 or sum(c.islower() for c in glyphs) < 3:
         return False
@@ -208,8 +212,8 @@ def _block_lines(text: str, lines: list[tuple[int, int]], i: int) -> list[int]:
 _NOISE = re.compile(r"[ \t]*(?:\d{1,5}|\S{1,3})[ \t]*")  # a gutter number; a bubble's tail or avatar initials
 
 
-# with the junk OCR makes of a glyph ("!" for "l") and one split ("IEchAWcqGF 108C")
-_SHORT = re.compile(r"[ \t]*([A-Za-z0-9+/=|\\\]})!]{2,15}(?:[ ][A-Za-z0-9+/=|\\\]})!]{1,15})?)[ \t]*")
+# with the junk OCR makes of a glyph ("!" for "l", "$" for "S") and one split ("IEchAWcqGF 108C")
+_SHORT = re.compile(r"[ \t]*([A-Za-z0-9+/=|\\\]})!$]{2,15}(?:[ ][A-Za-z0-9+/=|\\\]})!$]{1,15})?)[ \t]*")
 
 
 def _is_short_body(text: str, span: tuple[int, int]) -> bool:
