@@ -478,6 +478,12 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
                 "WD} dSTomLebp6yG8NhpkOIz]]\n5"),
         # a code with "#" read for "f"
         ("recovery_codes", "2FA recovery codes:\n3\n[[ze80z-8my79]]\n[[27gt7 -64pop]]\n5\n[[2y27#-9u3il]]\n[[h8bfh-77125]]"),
+        # a quoted secret on the line after its "=" (a chat bubble wrapped there)
+        ("keyword_assignment", "const azureClientSecret =\n‘[[16Q~LvvjloijuZTdfy8Z2WFIROYpRM1VBWevPWK]]';\nBob"),
+        # "l" read as "[", underscores dropped, "S" read as "$"
+        ("gitlab_token", "2 GITLAB_TOKEN=[[g[pat-L7UMIf4ZFwNVMoEj NVZk]]\n3"),
+        ("stripe_key", "STRIPE_SECRET_KEY=[[sklivekN4NpahoF3G24S8vuZxDNwi0XfFFcAx2a\noMtyHDC612 VONLEwG9mCaoYdhmPft]]\nAlice"),
+        ("sendgrid_key", "sendgrid_api_key:\n[[$G.z36BD]5w4rkbd8KSslfrfZ.qmS_VMsVdZDuUIjEmFMKYwBUjw4jlyQIsT\nL6aqzcbqA]]\nBob"),
         # a Twilio SID whose "S" OCR read as "$" (not a shell variable), or with "K" doubled
         ("twilio_key", "Twilio sid\n[[$K353e601424120660a587e042ba6ff1f5]]\nCopy"),
         ("twilio_key", "here's the twilio sid: [[SkK85b5b9cab40cbhfcbabf31b7123f64378]] please rotate"),
@@ -576,6 +582,11 @@ def test_a_token_extension_stops_at_a_sentence_and_a_word_after_a_wrap() -> None
 def test_empty_quoted_passwords_and_a_t_assignment_in_prose_are_not_passwords() -> None:
     for text in ('password = "" # not set', "password = “”", "password: ''", "the password t=5 seconds"):
         assert list(DETECTORS["password_assignment"].find(text)) == [], text
+
+
+def test_a_wrapped_assignment_takes_only_a_quoted_value() -> None:
+    text = "DB_PASSWORD=\nDB_HOST=localhost\nSECRET_KEY =\nrotate-me-later"
+    assert [(d.name, f) for d in DETECTORS.values() for f in d.find(text)] == []
 
 
 def test_shell_variables_stay_placeholders() -> None:

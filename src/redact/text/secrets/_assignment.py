@@ -39,7 +39,8 @@ _REST = re.compile(
     r"(?P<op>:=|=>|->|=(?![=~])|:(?![:/])(?:[ \t]*[A-Za-z_][\w\[\], |.]*[ \t]*=(?!=))?"
     r"|[—–](?=[ \t]*[\"'`‘’“”])"  # OCR reads a lone "=" as a dash; taken before a quoted value only
     r"|(?<=[ \t])[t;|]=(?=[ \t]*[\"'`‘’“”]))"  # and the ":" of ":=" as a glyph ("PGPASSWORD t= "...")
-    r"[ \t]*(?:!!?\w+[ \t]+)?"
+    r"[ \t]*(?:\r?\n[ \t]*(?=[\"'`‘’“”]))?"  # a chat bubble wraps after the operator: quoted values only
+    r"(?:!!?\w+[ \t]+)?"
     # an opening quote read twice, the second curly ('"“Blue$ky2025"')
     r"(?:(?P<q>[\"'`‘’“”][“‘]?)(?P<qv>[^\"'`‘’“”\n]{1,500})(?:[\"'`‘’“”]|$)|(?P<uv>[^\s\"'`‘’“”]+))",
     re.MULTILINE,

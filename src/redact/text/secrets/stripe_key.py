@@ -9,7 +9,9 @@ from redact.text.secrets._base import TokenDetector, boundary_after as END, boun
 
 
 # "s" or "r", the latter read as "t" in small text ("tk_test_"); "_live_"/"_test_" keep it specific
-_PREFIX = "[sSr5$t]" + "(?:" + "|".join(tolerant(p) for p in ("k_live_", "k_test_")) + ")"
+# OCR of small text may drop the underscores altogether ("sklivekN4N...")
+_US = r"[_\-—– ]?"
+_PREFIX = "[sSr5$t][kK]" + _US + "(?:" + "|".join(tolerant(p) for p in ("live", "test")) + ")" + _US
 
 
 class StripeKeyDetector(TokenDetector):
