@@ -484,6 +484,9 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         ("gitlab_token", "2 GITLAB_TOKEN=[[g[pat-L7UMIf4ZFwNVMoEj NVZk]]\n3"),
         ("stripe_key", "STRIPE_SECRET_KEY=[[sklivekN4NpahoF3G24S8vuZxDNwi0XfFFcAx2a\noMtyHDC612 VONLEwG9mCaoYdhmPft]]\nAlice"),
         ("sendgrid_key", "sendgrid_api_key:\n[[$G.z36BD]5w4rkbd8KSslfrfZ.qmS_VMsVdZDuUIjEmFMKYwBUjw4jlyQIsT\nL6aqzcbqA]]\nBob"),
+        # a Telegram body two glyphs longer as OCR read it; an accented letter in a Vault token
+        ("telegram_token", "telegram_bot_token = [[7460866234: AABGp4olwWl0QeWZzR_GaDdnPnrvixICDehyG]]\n3"),
+        ("vault_token", "can you try with [[hvs.KROdCmGwLé6avhA_LJdtU-y4w]] instead?"),
         # a Twilio SID whose "S" OCR read as "$" (not a shell variable), or with "K" doubled
         ("twilio_key", "Twilio sid\n[[$K353e601424120660a587e042ba6ff1f5]]\nCopy"),
         ("twilio_key", "here's the twilio sid: [[SkK85b5b9cab40cbhfcbabf31b7123f64378]] please rotate"),
