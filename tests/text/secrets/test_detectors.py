@@ -487,6 +487,9 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         # a Telegram body two glyphs longer as OCR read it; an accented letter in a Vault token
         ("telegram_token", "telegram_bot_token = [[7460866234: AABGp4olwWl0QeWZzR_GaDdnPnrvixICDehyG]]\n3"),
         ("vault_token", "can you try with [[hvs.KROdCmGwLé6avhA_LJdtU-y4w]] instead?"),
+        # "SG." read as "$6 ."; a Mailchimp key with "£" for "f" and "é" for "6"
+        ("sendgrid_key", "Sendgrid key\n[[$6 .GOJOVOqgPOqLaEC1-UHvqxB .UuN3F_MhQqsFTcqeSuMzePUj j_iG1MJ9nYtoE18RsL8]]\nCopy"),
+        ("mailchimp_key", "mailchimp_api_key — [[£6041a2b474e8523016e16ca0b0e5671-usé]]"),
         # a Twilio SID whose "S" OCR read as "$" (not a shell variable), or with "K" doubled
         ("twilio_key", "Twilio sid\n[[$K353e601424120660a587e042ba6ff1f5]]\nCopy"),
         ("twilio_key", "here's the twilio sid: [[SkK85b5b9cab40cbhfcbabf31b7123f64378]] please rotate"),
