@@ -490,6 +490,9 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         # "SG." read as "$6 ."; a Mailchimp key with "£" for "f" and "é" for "6"
         ("sendgrid_key", "Sendgrid key\n[[$6 .GOJOVOqgPOqLaEC1-UHvqxB .UuN3F_MhQqsFTcqeSuMzePUj j_iG1MJ9nYtoE18RsL8]]\nCopy"),
         ("mailchimp_key", "mailchimp_api_key — [[£6041a2b474e8523016e16ca0b0e5671-usé]]"),
+        # an assignment value OCR split right after a few glyphs; "¢" in a Basic credential
+        ("keyword_assignment", "WEBHOOK_SECRET=[[AOHt 4yv6 t NNWYwu4U8UMfdEps]]"),
+        ("auth_header", "Authorization: Basic [[¢c3Zj01J4aEJLeTV1ck1CUw==]]"),
         # a Twilio SID whose "S" OCR read as "$" (not a shell variable), or with "K" doubled
         ("twilio_key", "Twilio sid\n[[$K353e601424120660a587e042ba6ff1f5]]\nCopy"),
         ("twilio_key", "here's the twilio sid: [[SkK85b5b9cab40cbhfcbabf31b7123f64378]] please rotate"),
@@ -593,6 +596,11 @@ def test_empty_quoted_passwords_and_a_t_assignment_in_prose_are_not_passwords() 
 def test_a_wrapped_assignment_takes_only_a_quoted_value() -> None:
     text = "DB_PASSWORD=\nDB_HOST=localhost\nSECRET_KEY =\nrotate-me-later"
     assert [(d.name, f) for d in DETECTORS.values() for f in d.find(text)] == []
+
+
+def test_a_short_value_followed_by_words_is_not_extended_into_a_secret() -> None:
+    for text in ("API_KEY=ab12 is set", "SECRET_KEY=Xy7 see docs", "TOKEN=abc1 and more text"):
+        assert list(DETECTORS["keyword_assignment"].find(text)) == [], text
 
 
 def test_shell_variables_stay_placeholders() -> None:
