@@ -88,3 +88,58 @@ def test_bad_arguments_raise_input_error_naming_the_options(kwargs: dict[str, ob
     layout = args.pop("layout")
     with pytest.raises(InputError):
         render_screen(layout, ["x"], **args)  # type: ignore[arg-type]
+
+
+def _line_tops(s: object, label: str) -> list[tuple[int, int]]:
+    return [(b.x0, b.y0) for sp in s.spans if sp.label == label for b in sp.boxes]  # type: ignore[attr-defined]
+
+
+def test_chat_message_of_several_lines_is_one_bubble() -> None:
+    # A pasted key is one message: its lines stack at the line pitch, all on one side.
+    lines = ["hi", *[["  ", Segment(f"MIIB{i}abcdefgh", "key")] for i in range(5)], "thanks"]
+    one = render_screen("chat", lines, size=15, width=1200, height=600, seed=3, messages=[1, 5, 1])
+    tops = _line_tops(one, "key")
+    assert len(tops) == 5 and len({x for x, _ in tops}) == 1
+    pitches = {b[1] - a[1] for a, b in zip(tops, tops[1:])}
+    assert pitches <= {20, 21, 22}  # size 15 * 1.4 line height, no bubble padding between lines
+    apart = render_screen("chat", lines, size=15, width=1200, height=600, seed=3)
+    gaps = [b[1] - a[1] for a, b in zip(_line_tops(apart, "key"), _line_tops(apart, "key")[1:])]
+    assert min(gaps) > 30  # one bubble per line: padding and spacing between lines
+
+
+def test_chat_default_is_one_message_per_line() -> None:
+    lines = demo_lines("chat", seed=4)
+    a = render_screen("chat", lines, theme="dark", seed=4)
+    b = render_screen("chat", lines, theme="dark", seed=4, messages=[1] * len(lines))
+    assert np.array_equal(a.image, b.image) and a.spans == b.spans
+
+
+def test_chat_message_taller_than_the_page_shows_the_lines_that_fit() -> None:
+    lines = [[Segment(f"line{i:02d}", "s")] for i in range(40)]
+    s = render_screen("chat", lines, size=15, width=900, height=300, messages=[40])
+    assert 5 < len(s.spans) < 40
+    assert [sp.text for sp in s.spans] == [f"line{i:02d}" for i in range(len(s.spans))]
+    assert all(b.y1 <= 300 for sp in s.spans for b in sp.boxes)
+
+
+@pytest.mark.parametrize("messages", [[0, 1], [3], [-1]])
+def test_bad_message_counts_raise_input_error(messages: list[int]) -> None:
+    with pytest.raises(InputError):
+        render_screen("chat", ["a", "b"], messages=messages)
+
+
+def test_secret_sample_in_chat_is_one_message() -> None:
+    from redact.eval.secret_screens import VARIANTS, render_sample
+    from redact.eval.secretgen import samples
+
+    (sample,) = samples("recovery_codes", 1, seed=3)
+    chat = next(v for v in VARIANTS if v[0] == "chat")
+    s = render_sample(sample, chat, seed=1)
+    rows: dict[int, int] = {}
+    for sp in s.spans:
+        for b in sp.boxes:
+            rows[b.y0] = min(rows.get(b.y0, b.x0), b.x0)
+    assert len(rows) >= 3
+    assert len(set(rows.values())) == 1  # every row of codes starts at the same bubble margin
+    ys = sorted(rows)
+    assert max(b - a for a, b in zip(ys, ys[1:])) < 25  # rows at the line pitch, not bubble spacing

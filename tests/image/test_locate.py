@@ -493,3 +493,41 @@ def test_cell_order_puts_a_wrapped_line_after_the_line_it_continues() -> None:
     assert texts == ["Ann", "+1", "812-9973", "Paid", "Bo"]  # the next row is not a continuation
     single = OcrPage(800, 200, (head, nxt), "fake")
     assert cell_order(single) is single
+
+
+def test_span_inside_a_proportional_word_after_narrow_glyphs_is_covered() -> None:
+    """``redis://default:PASSWORD@cache...`` is one OCR word in a chat bubble; its context is
+    slashes, colons and ``i``/``l``/``f``/``t``, far narrower than the average glyph, so a
+    character count starts the box several glyphs late. The glyph classes put it on the value."""
+    from redact.eval.render import Segment, render_screen
+    from tests.conftest import fake_ocr_from_words
+
+    for pw in ("Pxssw0rd123", "5ohl6sQXjf", "MWmwMW42xy"):
+        screen = render_screen("chat", [["redis://default:", Segment(pw, "s"), "@cache.example.com:6379/0"]],
+                               theme="dark", size=12, font="liberation-sans", width=1200, height=200)
+        page = fake_ocr_from_words(screen.words).read(screen.image)
+        pt = build_page_text(page)
+        start = pt.text.index(pw)
+        locator = Locator(page, pt, [TextFinding("URL_CREDENTIALS", start, start + len(pw), 0.9, "t")],
+                          padding=0.2, image=screen.image)
+        assert locator._grid is None  # noqa: SLF001
+        (box,) = locator.boxes(0)
+        assert _covers(box, screen.spans[0].boxes[0]), (pw, box, screen.spans[0].boxes[0])
+
+
+def test_line_without_context_uses_the_page_grid_not_a_stretched_word_box() -> None:
+    """``MAILCHIMP_API_KEY=5af0d...`` alone on its line of a terminal: Tesseract boxed the word
+    a third wider than its glyphs. The span inside it starts from the page's grid (clean lines),
+    not from that word's own width per character."""
+    clean = [["$", "cd", "~/work/service"], ["done", "in", "1.2s"], ["$", "git", "status", "--short"]]
+    base = _page(clean)
+    word = "MAILCHIMP_API_KEY=5af0d9582530182ca851f"
+    y = 10 + 3 * 24
+    stretched = OcrWord(word, Box(10, y, 10 + int(PITCH * len(word) * 1.3), y + 16), 90.0)
+    page = OcrPage(base.width, base.height, (*base.lines, _line(stretched)), "fake")
+    pt = build_page_text(page)
+    start = pt.text.index("5af0d")
+    locator = Locator(page, pt, [TextFinding("X", start, start + 21, 0.9, "t")], padding=0.2)
+    assert locator._grid is not None  # noqa: SLF001
+    (box,) = locator.boxes(0)
+    assert box.x0 <= 10 + 18 * PITCH  # the value's first cell, right after "KEY="

@@ -375,7 +375,15 @@ def _layout_form(cv: _Canvas, st: _Style, lines: list[list[_Run]], font_name: st
 
 
 def _layout_chat(cv: _Canvas, st: _Style, lines: list[list[_Run]], font_name: str, size: int,
-                 rng: random.Random) -> None:
+                 rng: random.Random, messages: Sequence[int] | None = None) -> None:
+    """Chat bubbles on a random side; ``messages`` says how many consecutive lines each bubble holds.
+
+    A pasted key, config snippet or list of codes is one chat message whose lines wrap inside one
+    bubble, not one bubble per line. A message taller than the space left shows the lines that
+    fit whole (a scrolled view cuts at the bottom); one with no line fitting ends the page. With
+    ``messages=None`` every line is its own message, so the random stream (side, gap) and the
+    pixels are the same as before messages existed.
+    """
     light = st.bg[0] > 128
     side_bg = (241, 245, 249) if light else (30, 41, 59)
     cv.rect((0, 0, cv.width / cv.s, cv.height / cv.s), (255, 255, 255) if light else (15, 23, 42))
@@ -394,13 +402,21 @@ def _layout_chat(cv: _Canvas, st: _Style, lines: list[list[_Run]], font_name: st
     area_x0, area_x1 = side_w + 24, cv.width / cv.s - 24
     max_w = min(560, (area_x1 - area_x0) * 0.7)
     y = 24
-    for k, runs in enumerate(lines):
+    for group in _message_groups(lines, messages):
         mine = rng.random() < 0.45
-        frags = _wrap(runs, f, cv.px(max_w - 2 * pad)) or [[]]
+        frags: list[list[_Run]] = []
+        cut = False
+        for runs in group:
+            line_frags = _wrap(runs, f, cv.px(max_w - 2 * pad)) or [[]]
+            h = (len(frags) + len(line_frags)) * lh + 2 * pad - (lh - size * 1.2)
+            if not cv.fits(cv.px(y + h), 0):
+                cut = True
+                break
+            frags += line_frags
+        if not frags:
+            return
         w = max(f.getlength("".join(t for t, _ in fr)) for fr in frags) / cv.s + 2 * pad
         h = len(frags) * lh + 2 * pad - (lh - size * 1.2)
-        if not cv.fits(cv.px(y + h), 0):
-            return
         x = area_x1 - w if mine else area_x0
         cv.rect((x, y, x + w, y + h), mine_bg if mine else theirs_bg, radius=12)
         ty = y + pad
@@ -408,7 +424,21 @@ def _layout_chat(cv: _Canvas, st: _Style, lines: list[list[_Run]], font_name: st
             if fr:
                 cv.text(cv.px(x + pad), cv.px(ty), fr, f, (255, 255, 255) if mine else theirs_fg)
             ty += lh
+        if cut:
+            return  # the message was cut at the bottom of the page
         y += h + 10 + (size if rng.random() < 0.3 else 0)
+
+
+def _message_groups(lines: list[list[_Run]], messages: Sequence[int] | None) -> list[list[list[_Run]]]:
+    """Consecutive lines grouped by the counts in ``messages``; lines past the counts are one each."""
+    counts = list(messages or [])
+    groups: list[list[list[_Run]]] = []
+    k = 0
+    for c in counts:
+        groups.append(lines[k:k + c])
+        k += c
+    groups += [[runs] for runs in lines[k:]]
+    return groups
 
 
 def _layout_ide(cv: _Canvas, st: _Style, lines: list[list[_Run]], font_name: str, size: int,
@@ -523,6 +553,7 @@ def render_screen(
     width: int = 1920,
     height: int = 1080,
     seed: int = 0,
+    messages: Sequence[int] | None = None,
 ) -> RenderedScreen:
     """Draw ``lines`` in a UI ``layout`` and return the image with word and span truth.
 
@@ -530,6 +561,11 @@ def render_screen(
     metric, font sizes included, doubled, so the same image shows half as much). ``size`` is the
     logical font size in pixels (11-16 is typical for UIs). Lines that do not fit are dropped,
     and only what was drawn appears in the truth.
+
+    ``messages`` (chat only) groups consecutive lines into one message: ``[1, 5, 1]`` draws the
+    first line alone, the next five in one bubble, then the last alone; lines not counted are one
+    message each (the default for every line). Other layouts draw lines one under another, so
+    they ignore it.
 
     Example::
 
@@ -545,6 +581,9 @@ def render_screen(
         raise InputError(f"font size must be between 6 and 48 px, got {size}")
     if width < 64 or height < 64:
         raise InputError(f"canvas {width}x{height} is too small; use at least 64x64")
+    if messages is not None and (any(c < 1 for c in messages) or sum(messages) > len(lines)):
+        raise InputError(f"messages {list(messages)} must be positive line counts adding up to at most "
+                         f"{len(lines)} (the number of lines)")
     font_name = font or _DEFAULT_FONT[layout]
     _font_path(font_name)
     rng = random.Random(f"{layout}/{theme}/{seed}")
@@ -553,7 +592,10 @@ def render_screen(
     next_id = [0]
     span_meta: dict[int, tuple[str, str]] = {}
     runs = [_to_runs(line, next_id, span_meta) for line in lines]
-    _LAYOUT_FUNCS[layout](cv, st, runs, font_name, size, rng)
+    if layout == "chat":
+        _layout_chat(cv, st, runs, font_name, size, rng, messages)
+    else:
+        _LAYOUT_FUNCS[layout](cv, st, runs, font_name, size, rng)
     spans = tuple(
         RenderedSpan(label=span_meta[sid][0], text=span_meta[sid][1], boxes=tuple(cv.span_boxes[sid]))
         for sid in sorted(span_meta)

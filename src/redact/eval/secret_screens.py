@@ -47,10 +47,16 @@ def sample_lines(sample: SecretSample, label: str = "secret") -> list[Line]:
 
 
 def render_sample(sample: SecretSample, variant: tuple[str, str, int, str | None], *, seed: int = 0) -> RenderedScreen:
-    """One sample drawn in one UI variant, between a few lines of ordinary text."""
+    """One sample drawn in one UI variant, between a few lines of ordinary text.
+
+    In a chat the sample is one message, its lines in one bubble: a key, snippet or list of codes
+    is pasted as one message, not sent line by line (the other layouts draw lines in sequence).
+    """
     layout, theme, size, font = variant
-    lines: list[Line] = ["$ cd ~/work/service", *sample_lines(sample), "done in 1.2s"]
-    return render_screen(layout, lines, theme=theme, size=size, font=font, width=1500, height=360, seed=seed)
+    body = sample_lines(sample)
+    lines: list[Line] = ["$ cd ~/work/service", *body, "done in 1.2s"]
+    return render_screen(layout, lines, theme=theme, size=size, font=font, width=1500, height=360, seed=seed,
+                         messages=[1, len(body), 1])
 
 
 def variants_for(n: int) -> Iterator[tuple[str, str, int, str | None]]:

@@ -226,6 +226,32 @@ def _last_separator(prefix: str) -> int | None:
     return None
 
 
+# Rough advance widths of glyph classes in proportional UI fonts, in ems: a character count puts
+# an offset inside a word wrong by several glyphs when the context is "://" and "il".
+_THIN = frozenset("il|!.,:;'`Ij")
+_SEMI = frozenset("ftr()[]{}/\\-\"*")
+_WIDE = frozenset("mwMW@%")
+
+
+def _em(ch: str) -> float:
+    if ch in _THIN:
+        return 0.3
+    if ch in _SEMI:
+        return 0.4
+    if ch in _WIDE:
+        return 0.9
+    if ch.isupper():
+        return 0.68
+    return 0.58 if ch.isdigit() else 0.55
+
+
+_MEAN_EM = 0.55  # an average glyph of UI text, the one a character pitch stands for
+
+
+def _ems(text: str) -> float:
+    return sum(_em(c) for c in text)
+
+
 def fragments(pt: PageText, start: int, end: int) -> list[Fragment]:
     """Split the span ``[start, end)`` into per-line fragments of (word, char range) pieces."""
     by_line: dict[int, dict[int, list[int]]] = {}
@@ -318,7 +344,10 @@ class Locator:
         # only when context gives nothing or something far from it.
         w_first = pt.words[fr.pieces[0][0]]
         own = w_first.box.width / max(len(w_first.text), 1)
-        pitch = self._advance_pitch(fr.line) or self._ink_pitch(tall_ctx) or own
+        # On a monospaced page without context on the line, the page's grid (clean lines) before
+        # the word's own ink: Tesseract's box of a long token word can be far off its glyphs.
+        grid_pitch = self._grid.pitch if self._grid is not None else None
+        pitch = self._advance_pitch(fr.line) or self._ink_pitch(tall_ctx) or grid_pitch or own
         if not 0.6 * own <= pitch <= 1.6 * own:
             pitch = own
         # Room for ascenders/descenders the context words may not have.
@@ -336,6 +365,12 @@ class Locator:
             x_start = w0.box.x0 + a * pitch
             if w0.box.x0 + a * own < x_start - 0.5 * pitch:  # context pitch overshoots: stay on the glyphs
                 x_start = w0.box.x0 + a * own
+            if self._grid is None:
+                # proportional text: a context of narrow glyphs ("redis://default:") is much shorter
+                # than its character count says; never start later than its glyph widths put it
+                # (less half a glyph: the widths are a table's, not the font's). Only the context's
+                # characters and the pitch enter, so the box does not move with the secret's glyphs.
+                x_start = min(x_start, w0.box.x0 + (_ems(w0.text[:a]) / _MEAN_EM - 0.5) * pitch)
         else:
             prev = self._previous_word(w0_idx)
             x_start = prev.box.x1 + 0.3 * pitch if prev is not None and prev.box.x1 <= w0.box.x0 else w0.box.x0

@@ -42,8 +42,8 @@ __all__ = [
 _CONFUSABLE: dict[str, str] = {
     "0": "Oo", "O": "0o", "o": "0O",
     "1": "lI|i", "l": "1I|i", "I": "1l|i", "i": "1lI|",
-    "5": "Ss", "S": "5s", "s": "5S",
-    "8": "B", "B": "8",
+    "5": "Ss", "S": "5s$", "s": "5S$",
+    "8": "B", "B": "8", "G": "6",
     "2": "Zz", "Z": "2z", "z": "2Z",
     "c": "C", "C": "c", "x": "X", "X": "x", "v": "V", "V": "v",
     "J": "j)]}|Il1", "j": "J",
@@ -154,12 +154,14 @@ def looks_random(fragment: str) -> bool:
 # HTTP/1.1, a URL, a CLI flag ("--force", "-o", "--out=x"; not "-dc9e4e39..." after a split dash)
 _NOT_TOKEN = re.compile(r"[A-Z]{3,}/\d(?:\.\d)?$|[a-z]+://|--?[a-z][a-z\-]*(?:=|$)")
 _FILE_NAME = re.compile(r"[\w\-]+\.[A-Za-z]{1,4}$")
-# a piece ends where a token cannot go on: quotes, opening brackets, separators, "&" of a query
-# string. Closing brackets may follow its first glyph: OCR of small text reads "J" or "l" as one.
-_PIECE = r"([^\s\"'`<>(){}\[\],;&][^\s\"'`<>({\[,;&]*)"
+# a piece ends where a token cannot go on: quotes (OCR reads straight ones as curly), opening
+# brackets, separators, "&" of a query string. Closing brackets may follow its first glyph: OCR
+# of small text reads "J" or "l" as one.
+_PIECE = r"([^\s\"'`‘’“”<>(){}\[\],;&][^\s\"'`‘’“”<>({\[,;&]*)"
 _FRAGMENT = re.compile(r"[)\]}]?(?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)" + _PIECE)
 _ASSIGNS = re.compile(r"=[^=]|:")  # base64 has "=" only as trailing padding
 _SAME_LINE_FRAGMENT = re.compile(r"[ \t]{1,2}" + _PIECE)
+_NEXT_LINE_FRAGMENT = re.compile(r"[ \t]*\r?\n[ \t]*" + _PIECE)
 
 
 def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length: int = 400,
@@ -187,11 +189,15 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
             if wraps >= max_wraps or _FILE_NAME.match(piece):
                 break
             if piece.isdigit() and len(piece) <= 5:
-                after = _SAME_LINE_FRAGMENT.match(text, m.end())
+                # the number's line goes on with the token, or OCR read the number as a line of
+                # its own and the token goes on at the start of the next line
+                after = _SAME_LINE_FRAGMENT.match(text, m.end()) or _NEXT_LINE_FRAGMENT.match(text, m.end())
+                cost = 2 if after is not None and "\n" in after.group(0) else 1
                 if (after is None or not looks_random(after.group(1)) or _ASSIGNS.search(after.group(1))
-                        or after.end() - start > max_length):
+                        or after.end() - start > max_length or wraps + cost > max_wraps
+                        or (cost == 2 and _FILE_NAME.match(after.group(1)))):
                     break
-                wraps += 1
+                wraps += cost
                 end = after.end()
                 continue
             wraps += 1
@@ -199,17 +205,20 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
             end = m.end()  # the last few characters of a wrapped token, alone on their line ("skf")
             break
         if not looks_random(piece):
-            # A short piece ("z", "Odvi") counts when a random-looking piece follows it.
+            # A short piece ("z", "Odvi") counts when a random-looking piece follows it; across a
+            # wrap only a glyph or two left at the end of the line ("...NwY K" / "NyfCgRB-jP2q").
             nxt = _FRAGMENT.match(text, m.end()) if len(piece) <= 4 else None
             if (nxt is None or not looks_random(nxt.group(1)) or _ASSIGNS.search(nxt.group(1))
                     or nxt.end() - start > max_length):
                 break
             if "\n" in text[m.end() : nxt.start(1)]:
-                break
+                if len(piece) > 2 or not piece.isalnum() or wraps >= max_wraps:
+                    break
+                wraps += 1
             end = nxt.end()
             continue
-        if piece.endswith((".", ":", "!", "?")) and len(piece) < 8:
-            break
+        if piece.endswith((".", ":", "!", "?")) and len(piece) < 8 and not looks_random(piece[:-1]):
+            break  # "done." ends a sentence; "PHt6j!" is a token piece with "l" read as "!"
         end = m.end()
     return end
 

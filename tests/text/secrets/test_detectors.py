@@ -349,6 +349,56 @@ def test_private_key_through_chat_bubbles_and_an_editors_empty_lines() -> None:
     assert pgp[m.start : m.end] == "-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: GnuPG v2"
 
 
+def test_private_key_end_takes_bubble_wrapped_body_lines_and_a_colon_read_in_a_line() -> None:
+    """Up from END: each body line wrapped in a chat bubble leaves a short remainder ("erMFZ") on
+    its own line; OCR read a glyph of the last body line as ":" -- a label it is not."""
+    from redact.text.secrets.private_key import PrivateKeyDetector
+
+    chat = ("key.pem\nxh4fAiUJ6jAcdT|qh8k)4jsizmtTLmUSVuHOeFrOMiWIuE4ZTgFQ61UDPS4W\nDVmj\n"
+            "cdD3+z18}fZhXMbHY +tGdfkOxhlYBUiDdMOUr56mqTM8RORIGKIOZzgNsV\nmglYlOr\n"
+            "XoLnx0sZx82TkBZhPIlwVoiiWe7jPF4uNEC1EWlmfmlaobFVYYK/zIxXSml+\nerMFZ\n-----END RSA PRIVATE KEY-----\ndone")
+    (m,) = PrivateKeyDetector().find(chat)
+    assert chat[m.start : m.end].startswith("xh4fAiUJ") and chat[m.start : m.end].endswith("KEY-----")
+    term = ("$ cat k\nXf/51:1.cpeWhI6cOBdQAgvAz1tArPFc9p+LDBHWdCZKikp7AldjnGZCLAE2ihHgC9\n"
+            "-----END RSA PRIVATE KEY-----\n$ ls -la")
+    (m,) = PrivateKeyDetector().find(term)
+    assert term[m.start : m.end].startswith("Xf/51:1")
+    label = "Comment: rotated by ops, see wiki/keys/rotation-2024 for details\n-----END RSA PRIVATE KEY-----"
+    (m,) = PrivateKeyDetector().find(label)
+    assert label[m.start : m.end] == "-----END RSA PRIVATE KEY-----"
+
+
+def test_private_key_block_ends_on_a_wrapped_remainder_with_junk_or_a_split() -> None:
+    """A key pasted in chat and cut at the bottom of the window: the last line on screen is the
+    short remainder of a wrapped body line, read with "!" for "l" or split by a space."""
+    from redact.text.secrets.private_key import PrivateKeyDetector
+
+    head = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAAKqNRZeraVs9DvtAYOrnsiw912xEYJHImedR\n"
+    for tail in ("2pc6vrWbq5Fd06!", "IEchAWcqGF 108C"):
+        text = f"$ cat ~/.ssh/id_rsa\n{head}{tail}"
+        (m,) = PrivateKeyDetector().find(text)
+        assert text[m.start : m.end].endswith(tail)
+    text = f"$ cat ~/.ssh/id_rsa\n{head}Thanks a lot"
+    (m,) = PrivateKeyDetector().find(text)
+    assert text[m.start : m.end].endswith("ImedR")
+
+
+def test_private_key_bare_body_line_split_six_times_after_a_line_number() -> None:
+    from redact.text.secrets.private_key import PrivateKeyDetector
+
+    text = ("2 # deploy key\n3 BReNMgWoEkapISmnnI1lIkvir BEPbYVAVb2HKolUvcy1tPeYmhpbqpt2/52SQgMOp\n"
+            "4 23LAFxj sSuCoA4kJxeS/TU6GeL4/dMxIsdSNXr9lwSws 2BAC swZ1s yupF5FBL6xE\n"
+            "5 UAy4FGAHTt0cjqTgULHzpkgCsZZMk 8ngvL78q2DvmaT9Y4uzLd3bNc9g20k9hN82\n6\nsaved.")
+    (m,) = PrivateKeyDetector().find(text)
+    assert text[m.start : m.end].startswith("3 BReN") and text[m.start : m.end].endswith("hN82")
+    prose = ("Build 4521 finished in 42.7s with 0 warnings on CI RUN 8812 ok\n"
+             "Deploy 77 of API v2 took 13s on EU West 3 and US East 1 today\n")
+    assert list(PrivateKeyDetector().find(prose)) == []
+    remainder = "-----BEGIN PGP PRIVATE KEY BLOCK-----\nOYVDFejlz7TSOARFAtPZwiQr04jdxdVUFrzN6IEg11+gDsGd0b1NI8n7ARu8\n$S0j"
+    (m,) = PrivateKeyDetector().find(remainder)
+    assert remainder[m.start : m.end].endswith("$S0j")
+
+
 def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
     from redact.text.secrets.private_key import PrivateKeyDetector
 
@@ -367,13 +417,103 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
     [
         # a code OCR read without its digits, beside one that kept them
         ("recovery_codes", "Your recovery codes\n  [[izmul-4aorq]]    [[elasb-jlgug]]\n  [[kswu0- f401f]]\nDownload"),
+        # OCR read the grid one code per line: a code without digits is anchored by the list
+        ("recovery_codes", "Backup codes (keep them safe)\n[[4bmzi-1a14o]]\n[[wbdge- qnpo7]]\n[[16b3e-3a8j4]]\n[[qgdso-hfigy]]\nPrint"),
+        # glyphs read as "?", "¢", "@" or an accented letter; a space inside a group
+        ("recovery_codes", "2FA recovery codes:\n[[xh3z0-kpig?7]] [[ko21¢-yim82]]\n[[ThO2d-7 cnw3]] [[xuwmt-n@ymh]]\n"
+                           "[[mué6cn-ngige]]\nDownload Print"),
         # the value starts with a one-glyph piece, "s" read as "$"
         ("url_query_token", "redirect: https://app.example.com/cb?code=[[g -hDXfA15sr-4a5Lu3WLogm5JlaGWW9L]]&state=xyz"),
         ("url_query_token", "https://s.example.net/f.pdf?se=2025-01-01&sp=r&$ig=[[5UZ_qKiYOKY7- fNN6h1zZhhS]]"),
+        # the name split by OCR ("s 1g"); the URL wrapped before the "=" or inside the value,
+        # whose last glyph then runs into the next parameter
+        ("url_query_token", "https: //s.example.net/f. pdf?se=2025 -01-01&sp=r&s 1g=[[HKmKGm7QU8WQv9a40TNY4ES69JA]]"),
+        ("url_query_token", "https://s.example.net/f. pdf?se=2025-01-01&sp=r&sig\n=[[2wEzZ-z8rC7UmjYC-WWXVv2b]]\nAlice"),
+        ("url_query_token", "https://app.example.com/callback?code=[[eehCfuHhkmE4GZtz] PBamW\nG]]&state=xyz"),
+        ("url_query_token", "https://app.example.com/callback?code=[[ZpfBWbtwpGLZ Ze\nV KUpRKtneS50ba8W]]&state=xyz"),
+        ("url_query_token", "fetch('https://maps.example.com/api/js?key=[[qA01fRK-qU2q78Bgi2sht0 Loze]]&libraries=places')"),
         # a password split by OCR, alone on its line or in prose; a toggle after a one-space gap
         ("visible_password", "Password\n[[Summer 2024!]]\nSign in"),
         ("visible_password", "Wi-Fi password is [[dragon fly_88]] (guest network)"),
         ("visible_password", "Password [[Blue$ky2025]] Hide"),
+        # an OpenAI key with a dot added and "L\\" inside, wrapped twice; "]" right after the prefix
+        ("openai_key", "const openaiApiKey =\n'[[sk-proj-jeZObTylf1.45G]LYmnXREBChmPDZOfNg-BDgacdCZSBNXhNht8C\n"
+                       "bnYbs712tZYu6aaLSLtcLd1T3BlbkFJmIrL\\VzZzr8uPwS0zRx2aM5npzKX2K\n"
+                       "i021x200qy1lasTUa32Y9F p9z3MOCKr3A1kTKTpVLLMfa0]]';\nChen Wei"),
+        ("openai_key", "can you try with\n3 [[sk-svcacct-]j Q1pD8ddEQ4y9MdSX4CQoKLb_WIgdviWUFVUjpw2hbQSbBqgJAJuLmLRqsOpCJgOSCiV-"
+                       "csZ7uXIT3BLbkF JkiBaCpDZs f2 btbI6B3PZGEKNOW4VIZTyrssxi7013ZkT64Txsj SoMW60CxWZITbHS46wGp3C7]] instead?"),
+        # a PyPI token: one glyph left at a line's end before the wrap, a curly closing quote; a
+        # piece ending in "!" for "l" ("PHt6j!") is not the end of a sentence
+        ("pypi_token", "const pypiToken =\n‘[[pypi-AgElcHlwaSSvemcdT USVBlxsao8tM3AVGIKXANPBz7STV3hin349G 7baHD-0Av82e4KhLQnHF\n"
+                       "UjF3A9gtpX2aC TAqR3eAc6nMkDOCbzfl ZODekyUeRksQmiOCsVuILIA1b 7ydkk2JvrWewHiwNwY K\n"
+                       "NyfCgRB-jP2qpAuw]]’:\nChen Wei"),
+        ("pypi_token", "“pypi_token\":\n“[[pypi-AgElcHlwaS5vcmcaAMJs8RxNEbsOLN5Wcc_VRjSGI)XTrMqf-6 PHt6j!\n"
+                       "QjlvXEYqHka9iROU75eMrmPrR_9njvvKPRxmgcmCAyXFOdvrqphm5AG1\nLIzCltMcUvBIJmYcUndbyL1ddwY0Ytjcmu2W4jEM9E_rqQfl9hvFz]]\","),
+        # a Mailchimp key with a hex glyph dropped, or an "i" added to its data centre
+        ("mailchimp_key", "here's the mailchimp key: [[132dd3c6d73ee96c34f2615eac9a7a8-us6]]\nplease rotate"),
+        ("mailchimp_key", "MAILCHIMP_API_KEY=[[5af0d9582530182ca851f ce4383b65e7-usi1]]"),
+        # a JWT with a glyph read as "#" in its payload, wrapped by an editor
+        ("jwt", "const idToken =\n‘[[eyJhbGcLOLAIUWMyNTYiLCAidHLwIjogIkpXVCI9.eyIzdvILOLAINZU4NDcyODgiLCAibmFtZS161CJCbyIsICJp"
+                "YXQi0LAxNZEwMTk4M] Ay #Q.RyE_ftHcuwMPRvJagARm319QkwKQaSMzfY0_AeH9jWeiTMFLsFXRFAIGLDSQinJ\n"
+                "OTXcm4iaEcd9pBs9bCktmma]]' ;\napp: py"),
+        # a GitLab prefix with its "l" doubled or capital, a body glyph read as "¥"
+        ("gitlab_token", "2 GITLAB_TOKEN=[[gLdt -3¥lvbGptEnD315NBce3D]]"),
+        ("gitlab_token", "can you try with [[glIrt-Q4rcSs6oMLtOmKL17kEt]] instead?"),
+        # a restricted Stripe key whose "r" OCR read as "t", wrapped in a chat bubble
+        ("stripe_key", "can you try with\n[[tk_test_7zqlsgBhbg6JiJ3cAlbvk2UqyNLCQG3Uzhr9sx9Xtu4NaFIRRynDDLeiYvrsPkzb4c7Fx6yhHM\n"
+                       "eJ8TA45WHC42MF9RJusKONJgG]] instead?"),
+        ("stripe_key", "here's the stripe key:[[sk_test_\nTcnTtKC9mdwykJBddJeUBoPo]] please rotate after the demo"),
+        # an editor's line number read as a line of its own between the wrapped pieces
+        ("jwt", 'config.py\n3 "[[eyJhbGci0iAiU MyNTYiLCAidHlw1j ogl kpXVCJ9 . eyJIZdWILOIAIMTCONZIyNDUyTiwgImS5hbWUi0LAiQm8LLC'
+                'ALaWFOIjogMTcZNZEZNTA4MHO.dmPBF_EvDcLQG85qrcL5ruD2\n4\nWwm_2Y5bt 9De -BYx4HQ]]",\nsettings.env\n5\ndone'),
+        # a service account's key id after a quote read twice, or with "¢" for "c"
+        ("gcp_service_account", '"private_key_id": "“[[e3bd671e57710d5a426ba95fcb1187lba8ef33bb]]",'),
+        ("gcp_service_account", '“private_key_id": "[[e5c752773b9aab5d12616462¢555b9818147ef87]]",'),
+        # a password after an opening quote read twice, or after ":=" read as "t="
+        ("password_assignment", 'smtp_password := "“[[Blue$ky2025]]"'),
+        ("password_assignment", 'PGPASSWORD t= "[[letmein-77]]"'),
+        # a glyph read as ";" inside the payload
+        ("jwt", "id_token =\n3 [[eyJhbGciOiAARVMyNTYALCAidHLWwIj ogIkpXVCJ9.. eyJ zdviTi0i AINJY4MZAxNjIxIiwgImShbWUi0iAiQmB"
+                "iLCA;aliFOI j ogMTY yMTYyNTEMXO. ttZQYmYLOuyk- rH7DE1MONSBI61494cj uPeXLobFxj 2nLDUMFXR-YcH-P_1-b0\n4\n"
+                "WD} dSTomLebp6yG8NhpkOIz]]\n5"),
+        # a code with "#" read for "f"
+        ("recovery_codes", "2FA recovery codes:\n3\n[[ze80z-8my79]]\n[[27gt7 -64pop]]\n5\n[[2y27#-9u3il]]\n[[h8bfh-77125]]"),
+        # a quoted secret on the line after its "=" (a chat bubble wrapped there)
+        ("keyword_assignment", "const azureClientSecret =\n‘[[16Q~LvvjloijuZTdfy8Z2WFIROYpRM1VBWevPWK]]';\nBob"),
+        # "l" read as "[", underscores dropped, "S" read as "$"
+        ("gitlab_token", "2 GITLAB_TOKEN=[[g[pat-L7UMIf4ZFwNVMoEj NVZk]]\n3"),
+        ("stripe_key", "STRIPE_SECRET_KEY=[[sklivekN4NpahoF3G24S8vuZxDNwi0XfFFcAx2a\noMtyHDC612 VONLEwG9mCaoYdhmPft]]\nAlice"),
+        ("sendgrid_key", "sendgrid_api_key:\n[[$G.z36BD]5w4rkbd8KSslfrfZ.qmS_VMsVdZDuUIjEmFMKYwBUjw4jlyQIsT\nL6aqzcbqA]]\nBob"),
+        # a Telegram body two glyphs longer as OCR read it; an accented letter in a Vault token
+        ("telegram_token", "telegram_bot_token = [[7460866234: AABGp4olwWl0QeWZzR_GaDdnPnrvixICDehyG]]\n3"),
+        ("vault_token", "can you try with [[hvs.KROdCmGwLé6avhA_LJdtU-y4w]] instead?"),
+        # "SG." read as "$6 ."; a Mailchimp key with "£" for "f" and "é" for "6"
+        ("sendgrid_key", "Sendgrid key\n[[$6 .GOJOVOqgPOqLaEC1-UHvqxB .UuN3F_MhQqsFTcqeSuMzePUj j_iG1MJ9nYtoE18RsL8]]\nCopy"),
+        ("mailchimp_key", "mailchimp_api_key — [[£6041a2b474e8523016e16ca0b0e5671-usé]]"),
+        # an assignment value OCR split right after a few glyphs; "¢" in a Basic credential
+        ("keyword_assignment", "WEBHOOK_SECRET=[[AOHt 4yv6 t NNWYwu4U8UMfdEps]]"),
+        ("auth_header", "Authorization: Basic [[¢c3Zj01J4aEJLeTV1ck1CUw==]]"),
+        # a Twilio SID whose "S" OCR read as "$" (not a shell variable), or with "K" doubled
+        ("twilio_key", "Twilio sid\n[[$K353e601424120660a587e042ba6ff1f5]]\nCopy"),
+        ("twilio_key", "here's the twilio sid: [[SkK85b5b9cab40cbhfcbabf31b7123f64378]] please rotate"),
+        # the prefix fallback through a glyph read as "¢" or "?" (glued, or before a split)
+        ("slack_token", "const slackAppToken =\n'[[xapp-1-AL7PA2GL2C4-5985918382336-2fab46efal928a5b3c46ff31945ec9691de3365"
+                        "8¢24276d0efl\nef4f05bbe6848]]'.\nq"),
+        ("slack_token", "slack_app_token:\n[[xapp-1-ADYEWBRB5SLE-9404205314824-3afffef? 1be1f8a9a6bbGadach763f79cd6197cf"
+                        "7869af8falet\n1cd0b8f8776f]]\nq"),
+        # a space read before the scheme's colon and in the password
+        ("url_credentials", "DATABASE_URL=postgres ://app: [[Summer 2024x]]@db. internal :5432/app"),
+        # an AWS key id glued to the word before it (a dropped space); "J" read as ")"
+        ("aws_access_key", "WARN leaked credential[[ABIALEPEOR3ILRYKXQZZ]] in request body"),
+        ("aws_access_key", "can you trywith[[AKIA4CWLCQA2KQYMROII]] instead?"),
+        ("aws_access_key", "AWS access key [[ABIAJESF4CIEZ3)VI4YA]] Copy"),
+        # a Discord token split five times; a glyph read as ")" or "]"; a doubled glyph in the id
+        ("discord_token", "2 can you try with [[MjI2NjY3NZIZNDI4MjUxMj k4Mw. HkUqda. MZIXFit rceF63WfiuxyYis "
+                          "JGAKS2m6cRUOhVOj]]} instead?"),
+        ("discord_token", '"discord_token":\n"[[MzMxMTU40DY3Mzg4NDAONDU1Mw.lrucnk. WO2NpUAZn6)9yu6KzYES\n'
+                          'N4lxlof66umAiKC4N1]]",'),
+        ("discord_token", 'discord_token =\n"[[NjJMINTA3MTQ2MDA20Tc30TQXNA.JfVXT].-9kOaSSpwnc 1TZijPx4Y QIST\n'
+                          'LwuVIA641za1zq]]"'),
         # a closing bracket for a "J" inside a piece of a split key
         ("azure_storage_key", "AccountName=abc;AccountKey=[[GXF L LHfDhNFoH9dFeth+DNDq8upGis sKpvXfX9a4034vRtRNsdf eq) "
                               "UPUSFAVbCovigg rdKMBUjVX8EnvC+0wOG==]]; EndpointSuffix=core.windows.net"),
@@ -385,6 +525,92 @@ def test_ocr_split_values_are_found_whole(name: str, marked: str) -> None:
     found = [(m.start, m.end) for m in DETECTORS[name].find(text)]
     for a, b in spans:
         assert any(s <= a and b <= e for s, e in found), (text[a:b], [text[s:e] for s, e in found])
+
+
+_OPENAI_A = "sk-svcacct-s6wxQ_R_GrSOsutsHEInfap62TtqVKbnKIHrsFintamVC49Qo0"
+_OPENAI_B = "8v1bJL438nW9e0AZyIJUdFLFsT3BLbkFIG]JucneQZkPA-BtVOR4chOcW9UppoykKr-9hquwEkhqYufiMTDanFOoA03A4U9LKOYM}_uI7b-o"
+
+
+@pytest.mark.parametrize(
+    "marked",
+    [
+        # a "j" read as "]" with no space around it: the rest is glued to the token
+        f"can you try with [[{_OPENAI_A}]{_OPENAI_B}]] instead?",
+        # an editor wrapped the key: more pieces than the fragment limit, then the line number and
+        # a piece that reads like a CLI flag ("-bjqj") on the next line
+        "2 OPENAT_API_KEY=[[sk -svcacct -5v0a5YX- Ec kwKyTOGHFIO65ANmD3COVvXj DTHMXnf hv3UHF5 pvd uHWLLw6 ke6bGVY6ET "
+        "Tr iiHMdT3B1bkFJq_OkRSt 1_ODsRWGaOULkKAxiZgBgDYV\n3 9DvsKuH17 0gimlUVVOcOeZdAMDo2p -bjqj rC9b94K5-C]]\n4\ndone",
+        # the line number alone on its line between the wrapped pieces
+        "openai_api_key:\n3 [[sk-proj -U_m23-UV7GfbRoLdWw8-FKb3Uc tiADKz4dL1N1zkG9NfS8Eso5YeYYRIMBLeKw4zcYK_lUtmnJT3B1bk"
+        "FJTNr9H4xj MK10_XUjJNW836t JEr tcBE5 JCEJEDQxFgAsnF4jVF\n4\nLggJLaJWj0C-EOsScj2INE2Snn]]\n5\ndone in 1.2s",
+        # a wrapped tail with no digit and no inner capital
+        "openai_api_key —\n[[sk-proj-wsQ3XK0502TSNVUXwN1jUSFW1Rr- tFoqcdvYzp1_FgBmAUFGa1HQDtRkIgJTa6apFoRL9XOndNT3B1bkFJv"
+        "9f7gxA214mFUYWk1zhGU53Q4- OLCri€7cySAHIWULrPqJL_C2xsfiwgMo4Ky-R9\nPledvagt_]]\ndone in 1.2s",
+    ],
+)
+def test_a_fixed_size_key_cut_short_by_ocr_is_completed(marked: str) -> None:
+    text, ((a, b),) = _parse(marked)
+    found = [(m.start, m.end) for m in DETECTORS["openai_key"].find(text)]
+    assert any(s <= a and b <= e for s, e in found), [text[s:e] for s, e in found]
+
+
+def test_completion_stops_at_words_and_needs_the_whole_length() -> None:
+    # a complete key takes nothing after it; a short one does not take a word to reach its length
+    key = "sk-proj-" + "aB3" * 52
+    text = f"OPENAI_API_KEY={key}\nreview later"
+    assert [text[m.start : m.end] for m in DETECTORS["openai_key"].find(text)] == [key]
+    short = key[:-12]
+    text = f"OPENAI_API_KEY={short}\nrotate thisweek"
+    assert [text[m.start : m.end] for m in DETECTORS["openai_key"].find(text)] == [short]
+
+
+def test_hyphenated_words_and_questions_under_a_codes_heading_are_not_codes() -> None:
+    text = ("Your recovery codes are below. Lost them?\nwell-known issue: see state-of-the-art work\n"
+            "ab12c-d3f4g\nclick sign-in or log-out\nk9x2m-77qwe\nDownload")
+    found = [text[m.start : m.end] for m in DETECTORS["recovery_codes"].find(text)]
+    assert found == ["ab12c-d3f4g", "k9x2m-77qwe"]
+
+
+def test_an_aws_prefix_inside_an_upper_case_or_numbered_word_is_not_glued() -> None:
+    for text in ("XAKIAIOSFODNN7EXAMPLE2", "9AKIAIOSFODNN7EXAMPLE2", "my_AKIAIOSFODNN7EXAMPLE2"):
+        assert list(DETECTORS["aws_access_key"].find(text)) == [], text
+
+
+def test_a_token_extension_stops_at_a_sentence_and_a_word_after_a_wrap() -> None:
+    from redact.text._ocr import extend_fragments
+
+    text = "token ghp_a1B2c3D4e5F6g7H8 done.\nNext"
+    end = text.index("H8") + 2
+    assert extend_fragments(text, end) == end
+    text = "token ghp_a1B2c3D4e5F6g7H8 ok\nThanks a lot"
+    assert extend_fragments(text, end) == end
+    text = "token ghp_a1B2c3D4e5F6g7H8\n4\ndone in 1.2s"  # a line number, then no token
+    assert extend_fragments(text, end, max_wraps=4) == end
+
+
+def test_empty_quoted_passwords_and_a_t_assignment_in_prose_are_not_passwords() -> None:
+    for text in ('password = "" # not set', "password = “”", "password: ''", "the password t=5 seconds"):
+        assert list(DETECTORS["password_assignment"].find(text)) == [], text
+
+
+def test_a_wrapped_assignment_takes_only_a_quoted_value() -> None:
+    text = "DB_PASSWORD=\nDB_HOST=localhost\nSECRET_KEY =\nrotate-me-later"
+    assert [(d.name, f) for d in DETECTORS.values() for f in d.find(text)] == []
+
+
+def test_a_short_value_followed_by_words_is_not_extended_into_a_secret() -> None:
+    for text in ("API_KEY=ab12 is set", "SECRET_KEY=Xy7 see docs", "TOKEN=abc1 and more text"):
+        assert list(DETECTORS["keyword_assignment"].find(text)) == [], text
+
+
+def test_shell_variables_stay_placeholders() -> None:
+    for text in ("TWILIO_API_KEY=$TWILIO_API_KEY_2024", "token: $GITHUB_TOKEN", "key=$SK_LIVE_KEY"):
+        assert [(d.name, f) for d in DETECTORS.values() for f in d.find(text)] == [], text
+
+
+def test_a_query_name_wrapped_before_a_word_is_not_a_token() -> None:
+    assert list(DETECTORS["url_query_token"].find("open https://example.com/?code=\nDownloads folder")) == []
+    assert list(DETECTORS["url_query_token"].find("https://example.com/a?page=2&sort=\nnewest&x=1")) == []
 
 
 def test_a_split_password_line_of_plain_words_is_not_a_password() -> None:

@@ -37,9 +37,12 @@ _KW = re.compile(r"(?i)(?=[pstacdbwlmek])(?:" + _PASSWORD_KW + "|" + _SECRET_KW 
 _REST = re.compile(
     r"(?i)[\w.\-]{0,40}[\"'\]‘’“”]?[ \t]*(?:\([^)\n]{0,40}\)[ \t]*)?"
     r"(?P<op>:=|=>|->|=(?![=~])|:(?![:/])(?:[ \t]*[A-Za-z_][\w\[\], |.]*[ \t]*=(?!=))?"
-    r"|[—–](?=[ \t]*[\"'`‘’“”]))"  # OCR reads a lone "=" as a dash; taken before a quoted value only
-    r"[ \t]*(?:!!?\w+[ \t]+)?"
-    r"(?:(?P<q>[\"'`‘’“”])(?P<qv>[^\"'`‘’“”\n]{1,500})(?:[\"'`‘’“”]|$)|(?P<uv>[^\s\"'`‘’“”]+))",
+    r"|[—–](?=[ \t]*[\"'`‘’“”])"  # OCR reads a lone "=" as a dash; taken before a quoted value only
+    r"|(?<=[ \t])[t;|]=(?=[ \t]*[\"'`‘’“”]))"  # and the ":" of ":=" as a glyph ("PGPASSWORD t= "...")
+    r"[ \t]*(?:\r?\n[ \t]*(?=[\"'`‘’“”]))?"  # a chat bubble wraps after the operator: quoted values only
+    r"(?:!!?\w+[ \t]+)?"
+    # an opening quote read twice, the second curly ('"“Blue$ky2025"')
+    r"(?:(?P<q>[\"'`‘’“”][“‘]?)(?P<qv>[^\"'`‘’“”\n]{1,500})(?:[\"'`‘’“”]|$)|(?P<uv>[^\s\"'`‘’“”]+))",
     re.MULTILINE,
 )
 
@@ -139,9 +142,16 @@ def _scan(text: str) -> Iterator[Assignment]:
         password = bool(_PASSWORD_KEY.fullmatch(k.group()))
         if value.lower() in _STOPWORDS or (value.lower().startswith("http") and not password):
             continue
+        extended = False
+        if not quoted and not joined and len(value) < 6 and looks_random(value):
+            # OCR split a random value after a few glyphs ("SECRET=AOHt 4yv6 t NNWYwu4..."): judge it whole
+            new_end = extend_fragments(text, end, max_fragments=2, start=start)
+            if new_end > end:
+                end, extended = new_end, True
+                value = text[start:end]
         if not password and not _secretish(value):
             continue
-        if not quoted and not joined and (len(value) >= 12 or looks_random(value)):
+        if not quoted and not joined and not extended and (len(value) >= 12 or looks_random(value)):
             end = extend_fragments(text, end, max_fragments=2, start=start)
         elif quoted and end == m.end() and end < len(text) and text[end] == "\n":
             # The closing quote is on the next line: the value was wrapped.

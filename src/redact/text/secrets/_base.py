@@ -48,10 +48,30 @@ class TokenDetector(Detector):
     #: still the format. Runs after the patterns, on what they left; lazily compiled, idempotent.
     fallback: ClassVar[tuple[tuple[str, int, int], ...]] = ()
     fallback_penalty: ClassVar[float] = 0.05
+    #: Fixed-size formats: ``(min, max)`` length of a whole token without OCR's spaces, drift of a
+    #: few glyphs allowed. A ``variable`` match shorter than ``min`` was cut short by OCR (a piece
+    #: read as a CLI flag, a wrapped tail too short to look random, a line number alone on its
+    #: line between wrapped pieces, more splits than the fragment limit); it then takes further
+    #: pieces, word-like ones excepted, as long as that brings it within the range.
+    length: ClassVar[tuple[int, int] | None] = None
 
     def validate(self, value: str) -> bool:
         """Structural check on the matched value (whitespace included); override per format."""
         return True
+
+    def extend(self, text: str, start: int, end: int) -> int:
+        """End of a ``variable`` match after absorbing the OCR fragments that continue it.
+
+        Override when the format itself says where a value ends (a query value runs to "&").
+        """
+        end = _glued(text, end)
+        end = extend_fragments(text, end, start=start, max_fragments=16, max_wraps=4)
+        bounds = self.whole_length(text[start:end])
+        return _complete(text, start, end, *bounds) if bounds else end
+
+    def whole_length(self, value: str) -> tuple[int, int] | None:
+        """:attr:`length` for this value; override when it depends on the prefix."""
+        return self.length
 
     def accept(self, text: str, start: int, end: int) -> bool:
         """Final say on a candidate; defaults to :meth:`validate` on the value."""
@@ -70,11 +90,11 @@ class TokenDetector(Detector):
                     continue
                 if self.variable:
                     # breaks absorbed here are vetted piece by piece, so they do not count above
-                    end = extend_fragments(text, end, start=start, max_fragments=16, max_wraps=4)
+                    end = self.extend(text, start, end)
                 value = text[start:end]
                 if self.guard_fragments and _has_word_fragment(value):
                     continue
-                if is_masked(value) or is_placeholder(value):
+                if is_masked(value) or _placeholder(value):
                     continue
                 if self.context is not None and not self._in_context(text, start, end):
                     continue
@@ -93,12 +113,12 @@ class TokenDetector(Detector):
             start, end = m.span()
             if any(s < end and start < e for s, e in taken):
                 continue
-            end = extend_fragments(text, end, start=start, max_fragments=16, max_wraps=4)
+            end = self.extend(text, start, end)
             while end > start and text[end - 1] in _TRAILING:
                 end -= 1
             value = text[start:end]
             lo, hi = next(((lo, hi) for p, lo, hi in self.fallback if _PREFIX_RES[p].match(value)), (1, 0))
-            if not lo <= len(compact(value)) <= hi or is_masked(value) or is_placeholder(value):
+            if not lo <= len(compact(value)) <= hi or is_masked(value) or _placeholder(value):
                 continue
             if self.context is not None and not self._in_context(text, start, end):
                 continue
@@ -126,8 +146,8 @@ class TokenDetector(Detector):
 
 
 # \w: OCR turns a glyph of a token into an accented letter now and then ("r6" -> "ré"); and
-# brackets for "J" or "l" inside (a closing one at the end is trimmed as punctuation)
-_TOKEN_CHARS = r"[\w\-—|+/.~)\]}!]"
+# brackets for "J" or "l" inside, "¢" for "c", "?" for "7" (one at the end is trimmed as punctuation)
+_TOKEN_CHARS = r"[\w\-—|+/.~)\]}!¢€©®?]"
 _TRAILING = ".,;:!?)]}"
 _PREFIX_RES: dict[str, re.Pattern[str]] = {}
 _FALLBACKS: dict[type, re.Pattern[str]] = {}
@@ -143,6 +163,57 @@ def _fallback_pattern(cls: type[TokenDetector]) -> re.Pattern[str]:
         pattern = re.compile(boundary_before + f"(?:{alternatives})" + SPLIT + _TOKEN_CHARS + "+")
         _FALLBACKS[cls] = pattern
     return pattern
+
+
+# OCR of small text reads a glyph of a token as a bracket or a symbol ("Qo0]8v1" for "Qoj8v1",
+# "58¢24" for "58c24", "IrL\VzZ"), or adds a dot ("f1.45" for "f145"):
+# with no space around it, what follows is still the token.
+_GLUED = re.compile(r"(?:[)\]}!€©¥|¢®?\\.][A-Za-z0-9_\-—|]{2,})+")
+_LOOSE_PIECE = re.compile(r"([ \t]{1,2}|[ \t]*\r?\n[ \t]*)([^\s\"'`<>=:,;&]{1,80})")
+
+
+def _glued(text: str, end: int) -> int:
+    m = _GLUED.match(text, end)
+    return m.end() if m else end
+
+
+def _complete(text: str, start: int, end: int, lo: int, hi: int, max_wraps: int = 4) -> int:
+    """``end`` moved over the pieces that complete a fixed-size token to ``lo``..``hi`` characters.
+
+    Unchanged unless the completed token lands in the range: a short match with nothing fitting
+    after it keeps its own end. A short number alone at the start of a line (an editor's gutter)
+    is stepped over without counting.
+    """
+    n = len(compact(text[start:end]))
+    new, wraps = end, 0
+    while n < lo:
+        m = _LOOSE_PIECE.match(text, new)
+        if m is None:
+            break
+        gap, piece = m.group(1), m.group(2)
+        if "\n" in gap:
+            wraps += 1
+            if wraps > max_wraps:
+                break
+            if piece.isdigit() and len(piece) <= 5:
+                new = m.end()
+                continue
+        if is_word_like(piece) or n + len(piece) > hi:
+            break
+        n += len(piece)
+        new = m.end()
+    return new if lo <= n <= hi else end
+
+
+def _placeholder(value: str) -> bool:
+    """:func:`is_placeholder`, except a token whose first glyph OCR read as "$" ("$K353e6014...").
+
+    A shell variable is a name; a long run holding several digits after the "$" is a token that
+    began with "S" or "s".
+    """
+    if value.startswith("$") and len(value) >= 16 and sum(c.isdigit() for c in value) >= 4:
+        return is_placeholder(value[1:])
+    return is_placeholder(value)
 
 
 def _has_word_fragment(value: str) -> bool:

@@ -10,7 +10,8 @@ import re
 from redact.text._ocr import compact
 from redact.text.secrets._base import TokenDetector
 
-_VALUE = r"(?P<s>[A-Za-z0-9._~+/=\-—|:%]+)"
+# a glyph OCR read as "¢", "©" or an accented letter may sit anywhere in the value ("¢c3Zj01J4...")
+_VALUE = r"(?P<s>[\w.~+/=\-—|:%¢©]+)"
 
 
 class AuthHeaderDetector(TokenDetector):

@@ -5,12 +5,16 @@ from __future__ import annotations
 import re
 
 from redact.text._ocr import SPLIT, body_about, tolerant
-from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
+from redact.text.secrets._base import TokenDetector, boundary_after as END
 
 
 # "AKTA": at 16 px Tesseract reads the I of AKIA as a T now and then
 _PREFIX = "|".join(tolerant(p) for p in ("AKIA", "ASIA", "ABIA", "ACCA", "AKTA", "ASTA"))
-_BASE32 = r"[A-Z0-9l|]"
+# "J" read as ")" or "]" by OCR of small text
+_BASE32 = r"[A-Z0-9l|)\]]"
+# Key ids are upper case: after a lower-case letter the prefix is a new word that OCR glued to the
+# one before it, a dropped space ("credentialAKIA...", "trywithAKIA...").
+_GLUED_START = r"(?<![A-Z0-9_\-—])"
 
 
 class AwsAccessKeyDetector(TokenDetector):
@@ -19,4 +23,4 @@ class AwsAccessKeyDetector(TokenDetector):
     score = 0.97
     # OCR drops or doubles a glyph in about one random key in five: AKIA is distinctive enough to
     # accept one character either way.
-    patterns = (re.compile(START + f"(?:{_PREFIX})" + SPLIT + body_about(_BASE32, 16, slack=1) + END),)
+    patterns = (re.compile(_GLUED_START + f"(?:{_PREFIX})" + SPLIT + body_about(_BASE32, 16, slack=1) + END),)

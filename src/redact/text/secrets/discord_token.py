@@ -9,6 +9,7 @@ import re
 from redact.text._ocr import B64URL, SPLIT, body, compact, repair, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
+_B64URL_OCR = r"[A-Za-z0-9_\-—|)\]}]"
 _CONTEXT = re.compile(r"(?i)discord|\bbot\b|token")
 
 
@@ -17,9 +18,13 @@ class DiscordTokenDetector(TokenDetector):
     entity_type = "DISCORD_TOKEN"
     score = 0.95
     guard_fragments = True
+    # three parts and two dots, each a place where OCR splits: the pattern bounds the breaks
+    max_breaks = 8
     patterns = (
-        re.compile(START + r"[MNO0]" + body(B64URL, 23, 25) + SPLIT + r"[.,]" + SPLIT + body(B64URL, 6) + SPLIT + r"[.,]" + SPLIT
-                   + body(B64URL, 27, 39) + END),  # 38, and one more when OCR doubles a glyph
+        # 24 + 6 + 38 characters, one more in the first and last part when OCR doubles a glyph
+        # ("NjM1" read as "NjJMI"); a glyph read as a bracket ("6)9yu", "JfVXT]") stays inside
+        re.compile(START + r"[MNO0]" + body(_B64URL_OCR, 23, 26) + SPLIT + r"[.,]" + SPLIT + body(_B64URL_OCR, 6) + SPLIT
+                   + r"[.,]" + SPLIT + body(_B64URL_OCR, 27, 39) + END),
         re.compile(tolerant("discord", spaces=False) + r"(?:app)?[.,]com/api/webhooks/[0-9]{15,20}/(?P<s>"
                    + body(B64URL, 60, 70) + ")" + END),
     )

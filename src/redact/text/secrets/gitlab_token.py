@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 
-from redact.text._ocr import B64URL, SPLIT, body, tolerant
+from redact.text._ocr import SPLIT, body, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
 
 _PREFIXES = ("glpat-", "gloas-", "gldt-", "glrt-", "glcbt-", "glptt-", "glft-", "glimt-",
              "glagent-", "glsoat-", "glffct-", "GR1348941")
-_PREFIX = "|".join(tolerant(p) for p in _PREFIXES)
+# OCR reads the "l" of the prefix doubled ("glIrt-"), as a capital ("gLdt -") or as "[" ("g[pat-")
+_PREFIX = "|".join(tolerant(p) for p in _PREFIXES).replace(r"[l1I\|i]", r"[l1I\|iL\[][lI1\|]?")
+# and a glyph of the body as a symbol ("3¥lvb" for "3WWvb")
+_BODY = r"[A-Za-z0-9_\-—|¥€¢©®)\]}]"
 
 
 class GitlabTokenDetector(TokenDetector):
@@ -18,4 +21,4 @@ class GitlabTokenDetector(TokenDetector):
     entity_type = "GITLAB_TOKEN"
     score = 0.97
     fallback = (("glpat-", 24, 30),)
-    patterns = (re.compile(START + f"(?:{_PREFIX})" + SPLIT + body(B64URL, 20) + r"[A-Za-z0-9_.\-]{0,80}" + END),)
+    patterns = (re.compile(START + f"(?:{_PREFIX})" + SPLIT + body(_BODY, 20) + r"[A-Za-z0-9_.\-]{0,80}" + END),)

@@ -14,10 +14,13 @@ import re
 from redact.text._ocr import GAP, SPLIT, compact, repair, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
-# OCR reads a "J" or "l" in small text as ")", "]", "}" or "!": allowed inside a part, where the
-# two "eyJ" openings already make the match specific.
-_CH = r"[A-Za-z0-9_\-—|)\]}!]"
-_PART = _CH + "+(?:" + GAP + _CH + "+){0,12}"
+# OCR reads a "J" or "l" in small text as ")", "]", "}" or "!", and now and then a glyph as "#"
+# ("M] Ay #Q"): allowed inside a part, where the two "eyJ" openings already make the match specific.
+_CH = r"[A-Za-z0-9_\-—|)\]}!#]"
+# A ";" or ":" OCR made of a glyph sits between two runs ("CA;aliFOI"), never at a part's end, so
+# a statement's closing ";" stays out of the span.
+_RUN = _CH + "+(?:[;:]" + _CH + "+){0,3}"
+_PART = _RUN + "(?:" + GAP + _RUN + "){0,12}"
 _DOT = SPLIT + r"[.,]{1,2}" + SPLIT  # OCR doubles a dot now and then
 
 
@@ -32,7 +35,7 @@ class JwtDetector(TokenDetector):
     max_breaks = 14  # a long token in small text: OCR inserts a space every few dozen characters
     patterns = (
         re.compile(START + tolerant("eyJ") + SPLIT + _PART + _DOT + tolerant("eyJ") + SPLIT + _PART + _DOT
-                   + _CH + "*" + END),
+                   + "(?:" + _RUN + ")?" + END),
     )
 
     def validate(self, value: str) -> bool:

@@ -8,9 +8,15 @@ from redact.text._ocr import HEX, SPLIT, body, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
 
+_HEX = HEX[:-1] + "£]"
+
+
 class MailchimpKeyDetector(TokenDetector):
     name = "mailchimp_key"
     entity_type = "MAILCHIMP_KEY"
     score = 0.95
     guard_fragments = True
-    patterns = (re.compile(START + body(HEX, 32) + SPLIT + tolerant("-us") + r"[0-9OIl|]{1,2}" + END),)
+    # 32 hex, one glyph more or less when OCR drops or doubles one: the "-us" data-centre suffix
+    # makes the format; its number may come with an "i" OCR added ("-usi1")
+    # and "£" for "f", "é" for "6"
+    patterns = (re.compile(START + body(_HEX, 31, 33) + SPLIT + tolerant("-us") + r"[0-9OIil|é]{1,3}" + END),)

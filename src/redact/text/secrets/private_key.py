@@ -52,8 +52,10 @@ class PrivateKeyDetector(Detector):
             if me:
                 k, j = i, i - 1
                 while j >= 0 and j not in used:  # up over the body, stepping over gutter numbers and stray glyphs
-                    if _is_body(text, lines[j]):
+                    if _is_body(text, lines[j], marked=True):
                         k = j
+                    elif _is_short_body(text, lines[j]) and _body_above(text, lines, j):
+                        k = j  # the remainder of a body line that a chat bubble or an editor wrapped
                     elif not _NOISE.fullmatch(text, *lines[j]):
                         break
                     j -= 1
@@ -89,8 +91,12 @@ def _bare_body(text: str, span: tuple[int, int]) -> bool:
     in a row are taken (prose, which :func:`_is_body` also accepts, fails the mix of cases and digits).
     """
     line = text[span[0] : span[1]]
-    glyphs = "".join(line.split())
-    if len(glyphs) < 40 or len(line.split()) > 5 or "=" in glyphs.rstrip("="):
+    pieces = line.split()
+    if len(pieces) > 1 and pieces[0].isdigit() and len(pieces[0]) <= 5:
+        pieces = pieces[1:]  # an editor's line number
+    glyphs = "".join(pieces)
+    # OCR splits a line of small text into up to eight pieces; prose has more, and shorter, words
+    if len(glyphs) < 40 or len(pieces) > 8 or len(glyphs) < 8 * len(pieces) or "=" in glyphs.rstrip("="):
         return False
     if sum(c.isdigit() for c in glyphs) < 3 or sum(c.isupper() for c in glyphs) < 3 or sum(c.islower() for c in glyphs) < 3:
         return False
@@ -129,19 +135,40 @@ _NOT_BODY = frozenset(':"<>,;#')
 _B64_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
 
 
-def _is_body(text: str, span: tuple[int, int]) -> bool:
-    """A base64 body line, also as OCR reads one: a stray ``]``, ``}`` or double space in it."""
+def _is_body(text: str, span: tuple[int, int], *, marked: bool = False) -> bool:
+    """A base64 body line, also as OCR reads one: a stray ``]``, ``}`` or double space in it.
+
+    ``marked``: the line is next to a key's marker or body, where OCR reading a glyph as ``:``
+    or ``,`` ("Xf/51:1.cpe") does not make a long random line a label.
+    """
     if span[1] <= span[0]:
         return False
     if _BODY.fullmatch(text, span[0], span[1]) is not None:
         return True
-    glyphs = "".join(text[span[0] : span[1]].split())
+    line = text[span[0] : span[1]]
+    glyphs = "".join(line.split())
     if len(glyphs) < 40 or "=" in glyphs.rstrip("="):
         return False  # an assignment (NAME=value) is not a body line
     odd = [c for c in glyphs if c not in _B64_CHARS]
     # OCR of small text turns a base64 glyph into a bracket, "$", "¥", "©" or an accented letter;
     # a label ("Name:") or a quoted value is not a body line
-    return len(odd) <= 0.1 * len(glyphs) and not any(c in _NOT_BODY for c in odd)
+    if len(odd) > 0.1 * len(glyphs):
+        return False
+    foreign = [c for c in odd if c in _NOT_BODY]
+    if not foreign:
+        return True
+    return marked and len(foreign) <= 2 and not _LABEL.match(line) and not set(foreign) & set('"<>')
+
+
+_LABEL = re.compile(r"[ \t]*[\w\-]+:")
+
+
+def _body_above(text: str, lines: list[tuple[int, int]], j: int) -> bool:
+    """Whether the nearest line above ``j`` that is not a stray glyph or number is a body line."""
+    for i in range(j - 1, -1, -1):
+        if not _NOISE.fullmatch(text, *lines[i]):
+            return _is_body(text, lines[i], marked=True)
+    return False
 
 
 def _block_lines(text: str, lines: list[tuple[int, int]], i: int) -> list[int]:
@@ -164,7 +191,7 @@ def _block_lines(text: str, lines: list[tuple[int, int]], i: int) -> list[int]:
             block += sorted([*pending, *noise, j])
             pending = []
             break
-        if _is_body(text, lines[j]) or (block[-1] >= j - 2 - len(noise) and _is_short_body(text, lines[j])):
+        if _is_body(text, lines[j], marked=True) or (block[-1] >= j - 2 - len(noise) and _is_short_body(text, lines[j])):
             block += sorted([*pending, *noise, j])
             gap, header_ok, pending, noise = 0, False, [], []
         elif header_ok and _HEADER.fullmatch(text, ls, le):
@@ -185,12 +212,14 @@ def _block_lines(text: str, lines: list[tuple[int, int]], i: int) -> list[int]:
 _NOISE = re.compile(r"[ \t]*(?:\d{1,5}|\S{1,3})[ \t]*")  # a gutter number; a bubble's tail or avatar initials
 
 
-_SHORT = re.compile(r"[ \t]*([A-Za-z0-9+/=|\\\]})]{2,15})[ \t]*")  # with the junk OCR makes of a glyph
+# with the junk OCR makes of a glyph ("!" for "l", "$" for "S") and one split ("IEchAWcqGF 108C")
+_SHORT = re.compile(r"[ \t]*([A-Za-z0-9+/=|\\\]})!$]{2,15}(?:[ ][A-Za-z0-9+/=|\\\]})!$]{1,15})?)[ \t]*")
 
 
 def _is_short_body(text: str, span: tuple[int, int]) -> bool:
     m = _SHORT.fullmatch(text, span[0], span[1])
-    return m is not None and looks_random(m.group(1))
+    # split: each piece on its own looks random (a name, "Chen Wei", does not)
+    return m is not None and len(m.group(1)) <= 17 and all(looks_random(p) for p in m.group(1).split(" "))
 
 
 def _runs(block: list[int]) -> list[tuple[int, int]]:

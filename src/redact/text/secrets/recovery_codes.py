@@ -13,8 +13,13 @@ from redact.text._model import Match
 
 _HEADING = re.compile(r"(?i)(?:recovery|backup|2fa|two[- ]factor|one[- ]time|emergency|scratch|"
                       r"verification)[ \t]+(?:codes?|keys?)")
+# A group of a dashed code as OCR reads it: an accented letter, "¢", "@" or "#" for a glyph, "?" for a
+# small "q" or "7", and a stray space inside ("7 cnw3"); it starts on a letter or digit and does
+# not end on "?" (a question after a word).
+_GLYPH = r"(?:[^\W_]|[¢@©€?#])"
+_GROUP = rf"[^\W_](?:[ ]?{_GLYPH}){{2,5}}(?<![?])"
 _CODE = re.compile(
-    r"(?<![\w\-—])(?:[a-zA-Z0-9]{3,6}[ ]?[-—–][ ]?[a-zA-Z0-9]{3,6}(?:[-—–][a-zA-Z0-9]{4,6})?"
+    rf"(?<![\w\-—])(?:{_GROUP}[ ]?[-—–][ ]?{_GROUP}(?:[-—–][a-zA-Z0-9]{{4,6}})?"
     r"|\d{4,5}[ ]\d{4,5}|[a-z0-9]{8,12}|[A-Z0-9]{8,12})(?![\w\-—])"
 )
 _LINES_AFTER = 16
@@ -38,23 +43,38 @@ class RecoveryCodesDetector(Detector):
                 if nxt < 0:
                     break
             seen_end = stop
+            lines: list[list[re.Match[str]]] = []
             pos = h.end()
             while pos < stop:
                 line_end = text.find("\n", pos + 1)
                 line_end = stop if line_end < 0 or line_end > stop else line_end
-                yield from _line_codes(text, pos, line_end)
+                lines.append([m for m in _CODE.finditer(text, pos, line_end) if not _YEAR.fullmatch(m.group())])
                 pos = line_end
+            shapes = {_shape(m.group()) for line in lines for m in line if _has_digit(m.group())}
+            list_shapes = shapes if sum(_has_digit(m.group()) for ln in lines for m in ln) >= 2 else set()
+            for line in lines:
+                yield from _line_codes(line, list_shapes)
 
 
-def _line_codes(text: str, start: int, end: int) -> Iterator[Match]:
-    """The codes on one line of the list: each with a digit, and the dashed ones beside such a code.
+def _has_digit(code: str) -> bool:
+    return any(c.isdigit() for c in code)
+
+
+def _shape(code: str) -> tuple[int, ...]:
+    """Lengths of a code's dash-separated groups, OCR's spaces left out: (5, 5) for "abcde-f 1234"."""
+    return tuple(len(g.replace(" ", "")) for g in _DASHED.split(code))
+
+
+def _line_codes(found: list[re.Match[str]], list_shapes: set[tuple[int, ...]]) -> Iterator[Match]:
+    """The codes on one line of the list: each with a digit, and dashed ones shaped like those.
 
     A random code without a digit is rare but OCR reads a code's "1" as "l" and "9" as "g"
-    ("elasb-jlgug"); next to a code that kept its digits on the same line it is still a code.
+    ("elasb-jlgug"); beside a code that kept its digits on the same line, or in a list with two
+    such codes (OCR often reads a grid of codes one code per line), a dashed code with the same
+    group lengths is still a code ("well-known" beside "ab12c-d3f4g" is not).
     """
-    found = [m for m in _CODE.finditer(text, start, end) if not _YEAR.fullmatch(m.group())]
-    anchored = any(any(c.isdigit() for c in m.group()) for m in found)
+    shapes = list_shapes | {_shape(m.group()) for m in found if _has_digit(m.group())}
     for m in found:
         code = m.group()
-        if any(c.isdigit() for c in code) or (anchored and _DASHED.search(code)):
+        if _has_digit(code) or (_DASHED.search(code) and _shape(code) in shapes):
             yield Match(m.start(), m.end(), 0.85)

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import re
 
-from redact.text._ocr import compact, tolerant
+from redact.text._ocr import SPLIT, compact, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
 
-_PREFIX = "|".join(tolerant(p) for p in ("sk_live_", "rk_live_", "sk_test_", "rk_test_"))
+# "s" or "r", the latter read as "t" in small text ("tk_test_"); "_live_"/"_test_" keep it specific
+# OCR of small text may drop the underscores altogether ("sklivekN4N...")
+_US = r"[_\-—– ]?"
+_PREFIX = "[sSr5$t][kK]" + _US + "(?:" + "|".join(tolerant(p) for p in ("live", "test")) + ")" + _US
 
 
 class StripeKeyDetector(TokenDetector):
@@ -16,7 +19,8 @@ class StripeKeyDetector(TokenDetector):
     entity_type = "STRIPE_KEY"
     score = 0.98
     variable = True
-    patterns = (re.compile(START + f"(?:{_PREFIX})" + r"[ ]?[A-Za-z0-9|]+" + END),)
+    # the body may start on the next line: a chat bubble wraps right after the prefix
+    patterns = (re.compile(START + f"(?:{_PREFIX})" + SPLIT + r"[A-Za-z0-9|]+" + END),)
 
     def validate(self, value: str) -> bool:
         return len(compact(value)) >= 8 + 20

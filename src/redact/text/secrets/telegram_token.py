@@ -19,5 +19,5 @@ class TelegramTokenDetector(TokenDetector):
     guard_fragments = True
     patterns = (
         re.compile(r"(?<![A-Za-z0-9:])" + body(r"[0-9OIl|SB]", 8, 10) + SPLIT + r"[:;]" + SPLIT + tolerant("AA")
-                   + body_about(_BODY, 33, 1) + END),
+                   + body_about(_BODY, 33, 2) + END),  # OCR reads "W1" as "wWl", "W" as "vi": two glyphs of drift
     )

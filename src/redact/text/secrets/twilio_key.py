@@ -17,7 +17,8 @@ class TwilioKeyDetector(TokenDetector):
     entity_type = "TWILIO_KEY"
     score = 0.9
     guard_fragments = True
-    patterns = (re.compile(START + r"(?:SK|AC|5K|\$K)" + SPLIT + body_about(_BODY, 32, 1) + END),)
+    # "S" read as "5" or "$", the "K" doubled in lower case ("SkK85b5...")
+    patterns = (re.compile(START + r"(?:[S5$][kK]{1,2}|AC)" + SPLIT + body_about(_BODY, 32, 1) + END),)
     context = re.compile(r"(?i)twilio|tw[iI1l]l[iI1l]o|\bsid\b|account|api[ _-]?key|auth|secret|token|key")
     window = 120
     after = 60

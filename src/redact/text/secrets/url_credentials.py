@@ -30,8 +30,8 @@ class UrlCredentialsDetector(TokenDetector):
     score = 0.93
     max_breaks = 2
     patterns = (
-        # OCR puts spaces around the ':' and '//' of small text ("postgres: //app :pw@host")
-        re.compile(r"(?i)\b[a-z][a-z0-9+.\-]{1,20}[:;][ ]?[/|]{2,3}[ ]?[^\s:@/?#'\"<>]{1,64}[ ]?[:;][ ]?(?P<s>[^\s@/'\"<>]{1,128}"
+        # OCR puts spaces around the ':' and '//' of small text ("postgres ://app: pw@host")
+        re.compile(r"(?i)\b[a-z][a-z0-9+.\-]{1,20}[ ]?[:;][ ]?[/|]{2,3}[ ]?[^\s:@/?#'\"<>]{1,64}[ ]?[:;][ ]?(?P<s>[^\s@/'\"<>]{1,128}"
                    r"(?:(?:[ ]|[ \t]*\n[ \t]*)[^\s@/'\"<>]{1,64}){0,2})"
                    r"[ ]?@[ ]?[\w\[\-]"),
         re.compile(r"(?i)(?:^|[;\s\"'?&])(?:password|pwd|passwd)\s*=\s*(?P<s>\{[^}\n]+\}|[^;&\s'\"]+)"),

@@ -8,12 +8,19 @@ from __future__ import annotations
 import re
 
 from redact.text._filters import is_timestamp, is_version
-from redact.text._ocr import compact
+from redact.text._ocr import SPLIT, compact, looks_random, tolerant
 from redact.text.secrets._base import TokenDetector
 
-_NAMES = (r"access_token|id_token|refresh_token|auth_token|token|code|[s$]ig|signature|key|api_key|apikey|"
-          r"client_secret|secret|password|passwd|pwd|auth|sessionid|session_id|X-Amz-Signature|"
-          r"X-Amz-Security-Token|X-Amz-Credential|X-Goog-Signature|X-Goog-Credential|jwt|ticket")
+_NAMES = ("access_token", "id_token", "refresh_token", "auth_token", "token", "code", "sig", "signature", "key",
+          "api_key", "apikey", "client_secret", "secret", "password", "passwd", "pwd", "auth", "sessionid",
+          "session_id", "X-Amz-Signature", "X-Amz-Security-Token", "X-Amz-Credential", "X-Goog-Signature",
+          "X-Goog-Credential", "jwt", "ticket")
+# A name as OCR reads it: "s 1g" for "sig", "$ig"; the name is what makes the value a secret.
+_NAME = "|".join(tolerant(n) for n in sorted(_NAMES, key=len, reverse=True)).replace("[s5S]", "[s5S$]")
+# A URL has no spaces: pieces after the value that run straight into the next parameter
+# ("G&state=xyz", "YS1bV Loze&libraries=") are the value's tail that OCR split or the UI wrapped,
+# however short or word-like they are.
+_TAIL = re.compile(r"(?:(?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)[^\s&#\"'<>=]{1,40}){1,3}(?=&[\w\-]+=)")
 
 
 class UrlQueryTokenDetector(TokenDetector):
@@ -21,8 +28,21 @@ class UrlQueryTokenDetector(TokenDetector):
     entity_type = "URL_CREDENTIALS"
     score = 0.88
     variable = True
-    # The value may start with a piece as short as one glyph: OCR splits "code=g -hDXfA15..."
-    patterns = (re.compile(rf"(?i)[?&#;](?:{_NAMES})=(?P<s>[^&\s#\"'<>]+)"),)
+    # The value may start with a piece as short as one glyph: OCR splits "code=g -hDXfA15..."; a
+    # chat bubble or terminal wraps the URL anywhere, also right before or after the "=".
+    patterns = (re.compile(rf"(?i)[?&#;](?:{_NAME}){SPLIT}={SPLIT}(?P<s>[^&\s#\"'<>]+)"),)
+
+    def extend(self, text: str, start: int, end: int) -> int:
+        end = super().extend(text, start, end)
+        m = _TAIL.match(text, end)
+        return m.end() if m else end
+
+    def accept(self, text: str, start: int, end: int) -> bool:
+        # after a wrap right behind "=", the next line must start like a token, not like a word
+        gap = text[max(0, start - 8) : start]
+        if "\n" in gap[gap.rfind("=") + 1 :] and not looks_random(text[start:end].split()[0]):
+            return False
+        return self.validate(text[start:end])
 
     def validate(self, value: str) -> bool:
         value = compact(value)

@@ -16,7 +16,8 @@ class VaultTokenDetector(TokenDetector):
     entity_type = "VAULT_TOKEN"
     score = 0.96
     variable = True
-    patterns = (re.compile(START + f"(?:{_PREFIX})" + r"[ ]?[A-Za-z0-9_\-—|]+" + END),)
+    # \w: OCR turns a glyph into an accented letter now and then ("L6" read as "Lé6")
+    patterns = (re.compile(START + f"(?:{_PREFIX})" + r"[ ]?[\w\-—|]+" + END),)
 
     def validate(self, value: str) -> bool:
         return len(compact(value)) >= 4 + 24
