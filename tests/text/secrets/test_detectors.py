@@ -100,6 +100,9 @@ DAMAGED = [
             "dozjgNryP4J3jVmNHl0w5N_XgL0n3I9PlFUP0THsR8U]]"),
     ("private_key", "[[—----8EGIN RSA PRlVATE KEY---—-\n" + "MIIEowIBAAKCAQEA" + "a1B2 c3D4" * 6 + "\n"
                     + "Z9y8X7w6" * 8 + "\n-----END RSA PRIVATE KEY-----]]"),
+    # HiDPI editor: the dashes read as "-_ = -—_=", a letter of PRIVATE and the E of END lost
+    ("private_key", "[[-_ = -—_= BEGIN RSA PRIVAT _ KEY -_ = -—_=\n" + "MIIEowIBAAKCAQEA" + "a1B2c3D4" * 4 + "\n"
+                    + "Z9y8X7w6" * 6 + "\n-_ = -—_= ND RSA PRIVATE KEY -_-— =| = = _]]"),
     ("url_credentials", "postgres://app:[[S3cr3tPa\nssw0rd]]@db.internal/app"),
     ("password_assignment", "DB_PASSWORD=[[hunter2 hunter2]]"),
     ("password_assignment", 'password:"[[Tr0ub4dor&3]]"'),

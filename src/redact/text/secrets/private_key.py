@@ -16,12 +16,13 @@ from redact.text._detector import Detector
 from redact.text._model import Match
 from redact.text._ocr import looks_random
 
-_DASHES = r"[-—–_~+]{2,}[ ]?"  # OCR reads one of the five dashes as "+" now and then
+# OCR reads one of the five dashes as "+" now and then, and at HiDPI a run of them as "-_ = -—_="
+_DASHES = r"(?:[-—–_~+=][ ]?){2,}"
 _KIND = r"(?:(?:R[S5]A|D[S5]A|EC|[O0]PEN[S5]{2}H|ENCRYPTED|PGP|[S5]{2}H2)[ ]+)*"
 _PRIV = r"PR[I1l|]VATE[ ]?KEY"
 _BEGIN = re.compile(rf"{_DASHES}[B8][E3]G[I1l|]N[ ]+(?:{_KIND}{_PRIV}|(?:R[S5]A|D[S5]A|EC|[O0]PEN[S5]{{2}}H)[ ]+PR[I1l|]V|"
                     rf"[O0]PEN[S5]{{2}}H|PGP[ ]+PR[I1l|]V)[^\n]*")
-_END = re.compile(rf"{_DASHES}[E3]ND[ ]+{_KIND}{_PRIV}(?:[ ]+BL[O0]CK)?[ ]?[-—–_~]*")
+_END = re.compile(rf"{_DASHES}[E3]?ND[ ]+{_KIND}{_PRIV}(?:[ ]+BL[O0]CK)?(?:[ ]?[-—–_~+=|])*")
 _BODY = re.compile(r"[ \t]*(?:[A-Za-z0-9+/=|](?:[ ]?[A-Za-z0-9+/=|]){15,}|=[A-Za-z0-9+/]{4})[ \t]*\\?n?[\"',]*[ \t]*")
 _HEADER = re.compile(r"[ \t]*(?:Proc-Type|DEK-Info|Version|Comment|Hash|Charset):[^\n]*|[ \t]*")
 _DER_START = re.compile(r"[ \t]*(?:M[I1l|]{2}[A-Za-z0-9+/]|MHcCAQEE|b3BlbnNzaC1rZXktdjE|lQ[A-Za-z0-9+/]{2}|MC4CAQAw)")
