@@ -531,3 +531,14 @@ def test_line_without_context_uses_the_page_grid_not_a_stretched_word_box() -> N
     assert locator._grid is not None  # noqa: SLF001
     (box,) = locator.boxes(0)
     assert box.x0 <= 10 + 18 * PITCH  # the value's first cell, right after "KEY="
+
+
+def test_cell_order_does_not_chain_line_numbers() -> None:
+    """An editor's gutter: "3", "4 KEY=..." and "5" are stacked at one x, but each opens with a
+    number; a token ending line 4 must not run into the next line's number."""
+    from redact.image._locate import cell_order
+
+    lines = tuple(OcrLine((_word(t, 10, 10 + 20 * k),) + rest, Box(10, 10 + 20 * k, 300, 26 + 20 * k))
+                  for k, (t, rest) in enumerate([("3", ()), ("4", (_word("KEY=sk_live_x", 50, 70),)), ("5", ())]))
+    page = OcrPage(800, 200, lines, "fake")
+    assert cell_order(page) is page

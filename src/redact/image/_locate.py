@@ -148,7 +148,9 @@ def cell_order(page: OcrPage) -> OcrPage:
     "Forks"), and in row order the next cells of the first row come between the two halves. A
     line continues the one above it when it starts at the same x (within 3 px), overlaps it
     horizontally and follows it closer than 0.9 of the taller one's height: wrapped lines of one
-    block, not the next row of a table or the next item of a menu, which are further apart.
+    block, not the next row of a table or the next item of a menu, which are further apart; and
+    not when both open with a number (an editor's line numbers, which a token at the end of a line
+    would otherwise run into).
     """
     lines = page.lines
     below = continuations(page)
@@ -178,7 +180,9 @@ def continuations(page: OcrPage) -> dict[int, int]:
             b = lines[j]
             if (j in taken or abs(b.box.x0 - a.box.x0) > 3
                     or b.box.y0 - a.box.y1 > 0.9 * max(a.box.height, b.box.height)
-                    or min(a.box.x1, b.box.x1) <= max(a.box.x0, b.box.x0)):
+                    or min(a.box.x1, b.box.x1) <= max(a.box.x0, b.box.x0)
+                    or (a.words[0].text.isdigit() and b.words[0].text.isdigit())):
+                # (both opening with a number: an editor's line numbers, a numbered list)
                 continue
             if best is None or b.box.y0 < lines[best].box.y0:
                 best = j
