@@ -289,12 +289,23 @@ class _Loop:
     def _fill(self) -> None:
         if self.suspects and self.backend.breaks:
             if not self.in_flight:  # suspects run alone, so a crash names its item
-                self._submit(self.suspects.popleft())
+                item = self.suspects.popleft()
+                if not self._submit(item):
+                    self.suspects.appendleft(item)
             return
         while self.pending and len(self.in_flight) < self.backend.max_in_flight:
-            self._submit(self.pending.popleft())
+            item = self.pending.popleft()
+            if not self._submit(item):
+                self.pending.appendleft(item)
+                return
 
-    def _submit(self, item: _Item) -> None:
+    def _submit(self, item: _Item) -> bool:
+        """Start ``item``; False when the pool turned out broken (the item did not run: requeue it).
+
+        A worker can die between the last wait and this submit; the executor then refuses new
+        work before the futures in flight say so. The pool is settled and rebuilt here, and the
+        item goes back to its queue without an attempt counted.
+        """
         s = item.session
         task = SessionTask(
             rel=s.rel,
@@ -310,7 +321,13 @@ class _Loop:
         item.started = now
         budget = self.per_frame * max(len(s.frames), 1) + (0.0 if self.warm else self.startup_grace)
         item.deadline = now + budget
-        self.in_flight[self.backend.submit(task)] = item
+        try:
+            fut = self.backend.submit(task)
+        except BrokenProcessPool:
+            self._on_broken_pool()
+            return False
+        self.in_flight[fut] = item
+        return True
 
     def _wait_seconds(self) -> float:
         if not self.in_flight:
