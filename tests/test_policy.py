@@ -120,3 +120,8 @@ def test_policy_is_immutable() -> None:
     with pytest.raises(AttributeError):
         p.style = Style.FILL  # type: ignore[misc]
     assert p.replace(style="fill").style is Style.FILL and p.style is Style.BLUR
+
+
+def test_the_allow_list_ignores_case_and_surrounding_spaces() -> None:
+    p = Policy(allow_list=["Support@Example.com "])
+    assert p.allows("  support@example.COM") and not p.allows("sales@example.com")

@@ -38,6 +38,7 @@ TOML form (every key optional)::
 
 from __future__ import annotations
 
+import functools
 import re
 import tomllib
 from collections.abc import Iterable, Mapping
@@ -113,6 +114,12 @@ _DEFAULT_THRESHOLDS: Mapping[str, float] = MappingProxyType(
 
 _NAME_RE = re.compile(r"^[a-z][a-z0-9_]{1,63}$")
 _ENTITY_RE = re.compile(r"^[A-Z][A-Z0-9_]{1,63}$")
+
+
+@functools.lru_cache(maxsize=64)
+def _folded(values: frozenset[str]) -> frozenset[str]:
+    """An allow list as compared: case-folded, without surrounding spaces (one per distinct list)."""
+    return frozenset(v.strip().casefold() for v in values)
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,6 +229,10 @@ class Policy:
     def known_entities(self) -> frozenset[str]:
         """Every entity type this policy could enable: built-ins plus its custom patterns."""
         return PII_ENTITIES | _secret_entities() | {p.entity_type for p in self.custom_patterns}
+
+    def allows(self, value: str) -> bool:
+        """Whether ``value`` is on the allow list (case and surrounding spaces ignored): never redacted."""
+        return value.strip().casefold() in _folded(self.allow_list)
 
     def threshold(self, entity_type: str) -> float:
         """The minimum score a finding of ``entity_type`` needs to be redacted."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from redact import Policy
 from redact.image._columns import column_names
 from redact.image._locate import build_page_text
 from redact.image._model import Box, OcrLine, OcrPage, OcrWord
@@ -55,7 +56,7 @@ def test_fewer_than_three_names_or_an_allowed_value_add_nothing() -> None:
     page = _page(CELLS)
     pt = build_page_text(page)
     assert column_names(page, pt, _findings(pt, FOUND[:2])) == []
-    added = column_names(page, pt, _findings(pt), allow=frozenset({"logan mcclure"}))
+    added = column_names(page, pt, _findings(pt), allows=Policy(allow_list=[" Logan McClure"]).allows)
     assert [pt.text[f.start : f.end] for f in added] == ["Curtis Green"]
 
 

@@ -12,11 +12,10 @@ Name") above the column or a label below it is left alone.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from redact.image._locate import PageText, continuations
-from redact.image._model import OcrPage
+from redact.image._model import OcrLine, OcrPage
 from redact.text._model import TextFinding
 
 __all__ = ["column_names"]
@@ -29,13 +28,20 @@ _EDGE = 4  # px: how far a cell's left edge may be from its column's
 
 
 def column_names(
-    page: OcrPage, pt: PageText, findings: Sequence[TextFinding], *, allow: frozenset[str] = frozenset()
+    page: OcrPage,
+    pt: PageText,
+    findings: Sequence[TextFinding],
+    *,
+    follows: Mapping[int, OcrLine] | None = None,
+    allows: Callable[[str], bool] = lambda value: False,
 ) -> list[TextFinding]:
     """PERSON findings for name-shaped cells between found names of one column (none if no such column).
 
     ``page`` and ``pt`` are one reading of the page and its text, ``findings`` what was found in
-    it; ``allow`` holds case-folded values the policy lets through. Each new finding takes the
-    lowest score of its column's names, which passed the policy's threshold.
+    it. ``follows`` maps ``id(line)`` to the line that continues it, computed once for all
+    readings (default: :func:`~redact.image._locate.continuations` of ``page``); ``allows`` is
+    the policy's allow list. Each new finding takes the lowest score of its column's names, which
+    passed the policy's threshold.
     """
     names: list[tuple[int, float]] = []  # (line, score) of lines that are a whole PERSON finding
     for f in findings:
@@ -46,8 +52,12 @@ def column_names(
             names.append((li, f.score))
     if len(names) < _MIN_NAMES:
         return []
-    covered = {li for li, _ in names} | {li for f in findings if (li := _line_of(pt, f.start)) is not None}
-    below = continuations(page)
+    covered = {li for li, _ in names} | {pt.line_of(f.start) for f in findings}
+    if follows is None:
+        below = continuations(page)
+    else:  # every reading holds the same line objects
+        index = {id(line): i for i, line in enumerate(page.lines)}
+        below = {index[id(a)]: index[id(b)] for a in page.lines if (b := follows.get(id(a))) is not None}
     out: list[TextFinding] = []
     for column in _columns(page, names):
         x0 = sorted(page.lines[li].box.x0 for li, _ in column)[len(column) // 2]
@@ -57,16 +67,16 @@ def column_names(
         for li, line in enumerate(page.lines):
             if abs(line.box.x0 - x0) > _EDGE or not (top <= line.box.y0 and line.box.y1 <= bottom):
                 continue
-            start, end = _line_span(pt, li)
+            start, end = pt.line_span(li)
             text = pt.text[start:end]
-            if li not in covered and _NAME.fullmatch(text) and text.casefold() not in allow:
+            if li not in covered and _NAME.fullmatch(text) and not allows(text):
                 out.append(TextFinding("PERSON", start, end, score, "column_names"))
             elif (nxt := below.get(li)) is not None and nxt not in covered and re.fullmatch(_WORD, text):
                 # a name wrapped in a narrow cell: "William" over "Leach" (the model may have
                 # found the first half alone)
-                s2, e2 = _line_span(pt, nxt)
+                s2, e2 = pt.line_span(nxt)
                 whole = f"{text} {pt.text[s2:e2]}"
-                if _NAME.fullmatch(whole) and whole.casefold() not in allow:
+                if _NAME.fullmatch(whole) and not allows(whole):
                     out += [TextFinding("PERSON", start, end, score, "column_names")] * (li not in covered)
                     out.append(TextFinding("PERSON", s2, e2, score, "column_names"))
     return out
@@ -83,23 +93,10 @@ def _columns(page: OcrPage, names: list[tuple[int, float]]) -> list[list[tuple[i
     return [g for g in groups if len(g) >= _MIN_NAMES]
 
 
-def _line_span(pt: PageText, li: int) -> tuple[int, int]:
-    start = pt.line_start[li]
-    end = pt.line_start[li + 1] - 1 if li + 1 < len(pt.line_start) else len(pt.text)
-    return start, end
-
-
-def _line_of(pt: PageText, index: int) -> int | None:
-    li = bisect_right(pt.line_start, index) - 1
-    return li if li >= 0 and index < _line_span(pt, li)[1] else None
-
-
 def _whole_line(pt: PageText, start: int, end: int) -> int | None:
     """The line that ``start:end`` covers entirely (but for edge punctuation), if any."""
-    li = _line_of(pt, start)
-    if li is None:
-        return None
-    ls, le = _line_span(pt, li)
+    li = pt.line_of(start)
+    ls, le = pt.line_span(li)
     text = pt.text[ls:le]
     lead = len(text) - len(text.lstrip(" .,;:'\"("))
     trail = len(text) - len(text.rstrip(" .,;:'\")"))

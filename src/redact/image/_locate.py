@@ -42,6 +42,15 @@ class PageText:
         """Characters from the start of its line to the start of ``word``."""
         return self.word_start[word] - self.line_start[self.word_line[word]]
 
+    def line_span(self, line: int) -> tuple[int, int]:
+        """Text indices of ``line``'s first character and of the line break after it."""
+        end = self.line_start[line + 1] - 1 if line + 1 < len(self.line_start) else len(self.text)
+        return self.line_start[line], end
+
+    def line_of(self, index: int) -> int:
+        """The line holding text index ``index`` (the line before, for the break between two)."""
+        return max(bisect_right(self.line_start, index) - 1, 0)
+
 
 @dataclass(frozen=True, slots=True)
 class _Grid:
@@ -141,7 +150,7 @@ def column_order(page: OcrPage) -> OcrPage | None:
     return OcrPage(page.width, page.height, ordered, page.engine)
 
 
-def cell_order(page: OcrPage) -> OcrPage:
+def cell_order(page: OcrPage, below: dict[int, int] | None = None) -> OcrPage:
     """The page's lines in row order, each line followed at once by the lines that continue it.
 
     A narrow table cell wraps its value ("+1 (453)" over "812-9973", "921 Morrison" over
@@ -150,10 +159,10 @@ def cell_order(page: OcrPage) -> OcrPage:
     horizontally and follows it closer than 0.9 of the taller one's height: wrapped lines of one
     block, not the next row of a table or the next item of a menu, which are further apart; and
     not when both open with a number (an editor's line numbers, which a token at the end of a line
-    would otherwise run into).
+    would otherwise run into). ``below`` is :func:`continuations` of ``page`` when already known.
     """
     lines = page.lines
-    below = continuations(page)
+    below = continuations(page) if below is None else below
     if not below:
         return page
     ordered: list[OcrLine] = []

@@ -8,7 +8,6 @@ caller, which applies the policy's fail mode.
 from __future__ import annotations
 
 import time
-from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -19,7 +18,7 @@ from redact._errors import EngineError
 from redact._memory import SecretMemory
 from redact._policy import Policy
 from redact.image._columns import column_names
-from redact.image._locate import Locator, PageText, build_page_text, cell_order, column_order
+from redact.image._locate import Locator, PageText, build_page_text, cell_order, column_order, continuations
 from redact.image._model import Box, OcrPage
 from redact.image._ocr import OcrEngine
 from redact.image._paint import paint
@@ -28,13 +27,6 @@ from redact.text._model import TextFinding
 if TYPE_CHECKING:
     from redact.image._regions import OcrCache
 
-
-#: Which reading of a page the statistical NER model reads: on a page with several columns the
-#: column order only, since rows across the page interleave a sidebar with the main pane, which is
-#: no prose to the model (on the fixtures, every name it found in row order it also found in
-#: column order, and some of its row-order spans were UI words); else the rows. The model is two
-#: thirds of the analysis, so reading one order saves about a third of it on such pages. The
-#: pattern detectors read every order.
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,7 +87,8 @@ def redact_pixels(
     # onto the next (a narrow table cell: "+1 (453)" over "812-9973"), in rows with each wrapped
     # line right after the line it continues. The row order stays, for a label and its value.
     orders, kinds = [page], ["rows"]
-    by_cell = cell_order(page)
+    below = continuations(page)
+    by_cell = cell_order(page, below)
     if by_cell is not page:
         orders.append(by_cell)
         kinds.append("cells")
@@ -103,6 +96,11 @@ def redact_pixels(
     if by_column is not None:
         orders.append(by_column)
         kinds.append("columns")
+    # The statistical NER model reads one order: on a page with several columns the column order,
+    # since rows across the page interleave a sidebar with the main pane, which is no prose to the
+    # model (on the fixtures, every name it found in row order it also found in column order, and
+    # some of its row-order spans were UI words); else the rows. It is two thirds of the analysis.
+    # The pattern detectors read every order.
     ner = [kind == ("columns" if "columns" in kinds else "rows") for kind in kinds]
     located: list[Located] = []
     seen: set[tuple[str, tuple[Box, ...]]] = set()
@@ -119,8 +117,8 @@ def redact_pixels(
         raise EngineError(f"text analysis failed: {type(exc).__name__}", code="R321") from None
     if memory is not None:
         per_reading = [remember_and_recall(pt.text, fs, memory) for pt, fs in zip(texts, per_reading, strict=True)]
-    allow = frozenset(v.strip().casefold() for v in policy.allow_list)
-    per_reading = [fs + column_names(ordered, pt, fs, allow=allow)
+    follows = {id(page.lines[i]): page.lines[j] for i, j in below.items()}
+    per_reading = [fs + column_names(ordered, pt, fs, follows=follows, allows=policy.allows)
                    for ordered, pt, fs in zip(orders, texts, per_reading, strict=True)]
     secs["analyze"] = time.perf_counter() - t
     _check_deadline(deadline, "detection")
@@ -164,12 +162,10 @@ def _moved(findings: Sequence[TextFinding], src: PageText, src_page: OcrPage, ds
     where = {id(line): i for i, line in enumerate(dst_page.lines)}
     out = []
     for f in findings:
-        first = bisect_right(src.line_start, f.start) - 1
-        for li in range(max(first, 0), len(src.line_start)):
-            ls = src.line_start[li]
+        for li in range(src.line_of(f.start), len(src.line_start)):
+            ls, le = src.line_span(li)
             if ls >= f.end:
                 break
-            le = src.line_start[li + 1] - 1 if li + 1 < len(src.line_start) else len(src.text)
             a, b = max(f.start, ls), min(f.end, le)
             di = where.get(id(src_page.lines[li]))
             if b > a and di is not None:

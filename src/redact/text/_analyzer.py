@@ -47,7 +47,6 @@ class TextAnalyzer:
         self._priority = {d.name: i for i, d in enumerate(self._registry)}
         self._engine = build_analyzer(policy.nlp_model, list(self._registry))
         self._lock = threading.Lock()
-        self._allow = frozenset(v.strip().casefold() for v in policy.allow_list)
 
     @property
     def detectors(self) -> DetectorRegistry:
@@ -95,7 +94,7 @@ class TextAnalyzer:
             f
             for f in [f for f in raw if f.detector not in NER_RECOGNIZERS] + names
             if f.score >= self.policy.threshold(f.entity_type)
-            and text[f.start : f.end].strip().casefold() not in self._allow
+            and not self.policy.allows(text[f.start : f.end])
             and not _id_as_phone(text, f)
         ]
         return resolve_overlaps([_widen(text, f) for f in kept], self._priority)

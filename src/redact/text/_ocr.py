@@ -28,6 +28,7 @@ __all__ = [
     "B64URL",
     "CompactView",
     "HEX",
+    "LINE_BREAK",
     "SPLIT",
     "body",
     "body_about",
@@ -51,12 +52,14 @@ _CONFUSABLE: dict[str, str] = {
     "-": "_—–~ ", "_": "-—– ", ".": ", ", ",": ". ", ":": ";", "/": "|",
 }
 
+#: A line break with the indentation around it: where a wrapped value goes on.
+LINE_BREAK = r"(?:[ \t]*\r?\n[ \t]*)"
 #: An optional break inside a token: one or two spaces, or a line break with indentation.
-SPLIT = r"(?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)?"
+SPLIT = rf"(?:[ \t]{{1,2}}|{LINE_BREAK})?"
 #: The same break, not optional: use it *between* repeated pieces (``X+(?:GAP X+){0,3}``). With an
 #: optional break such a pattern backtracks exponentially on a long run without a match (25 s on
 #: one log page); with a mandatory one each split point is tried once.
-GAP = r"(?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)"
+GAP = rf"(?:[ \t]{{1,2}}|{LINE_BREAK})"
 
 #: Body classes widened with the glyphs OCR produces for their members.
 ALNUM = r"[A-Za-z0-9|]"
@@ -161,7 +164,7 @@ _PIECE = r"([^\s\"'`‘’“”<>(){}\[\],;&][^\s\"'`‘’“”<>({\[,;&]*)"
 _FRAGMENT = re.compile(r"[)\]}]?(?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)" + _PIECE)
 _ASSIGNS = re.compile(r"=[^=]|:")  # base64 has "=" only as trailing padding
 _SAME_LINE_FRAGMENT = re.compile(r"[ \t]{1,2}" + _PIECE)
-_NEXT_LINE_FRAGMENT = re.compile(r"[ \t]*\r?\n[ \t]*" + _PIECE)
+_NEXT_LINE_FRAGMENT = re.compile(LINE_BREAK + _PIECE)
 
 
 def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length: int = 400,

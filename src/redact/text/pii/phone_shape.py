@@ -14,14 +14,15 @@ from collections.abc import Iterator
 
 from redact.text._detector import Detector
 from redact.text._model import Match
+from redact.text._ocr import LINE_BREAK
 
 # A narrow table cell or a chat bubble wraps a number at a separator: "+1 (453)" / "812-9973",
 # "623-458-" / "7810". One line break may stand for (or follow) a separator.
-_BR = r"(?:[ \t]*\n[ \t]*)"
 _SHAPES = (
-    rf"\(\d{{3}}\)(?:[ \t]?|{_BR})\d{{3}}(?:[-. \t]|-?{_BR})\d{{4}}",  # (415) 555-0132
-    rf"\d{{3}}[-.]{_BR}?\d{{3}}[-.]{_BR}?\d{{4}}",  # 415-555-0132, 415.555.0132
-    rf"\+\d{{1,3}}[ \t.-]?\(?\d{{1,4}}\)?(?:(?:[ \t.-]|[.-]?{_BR})\d{{2,4}}){{2,4}}",  # +1 415 555 0132, +44 20 7946 0958
+    rf"\(\d{{3}}\)(?:[ \t]?|{LINE_BREAK})\d{{3}}(?:[-. \t]|-?{LINE_BREAK})\d{{4}}",  # (415) 555-0132
+    rf"\d{{3}}[-.]{LINE_BREAK}?\d{{3}}[-.]{LINE_BREAK}?\d{{4}}",  # 415-555-0132, 415.555.0132
+    # +1 415 555 0132, +44 20 7946 0958
+    rf"\+\d{{1,3}}[ \t.-]?\(?\d{{1,4}}\)?(?:(?:[ \t.-]|[.-]?{LINE_BREAK})\d{{2,4}}){{2,4}}",
 )
 
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from redact.text._detector import Detector
 from redact.text._model import Match
+from redact.text._ocr import LINE_BREAK
 
 _SUFFIXES = (
     "alley aly annex anx arcade avenue ave bayou beach bend bluff bluffs bottom boulevard blvd branch "
@@ -35,12 +36,11 @@ _SUFFIX = "|".join(sorted(set(_SUFFIXES), key=len, reverse=True))
 _WORD = r"[A-Z][a-zA-Z'\-]+"
 # A narrow table cell wraps an address before its street suffix or its unit ("921 Morrison" /
 # "Forks", "023 Eric Alley" / "Suite 891"): one line break may stand there.
-_BR = r"(?:[ \t]*\n[ \t]*)"
-_UNIT = rf"(?:,?(?:[ \t]+|{_BR})(?i:apt\.?|apartment|suite|ste\.?|unit|#|floor|fl\.?)[ \t]*[A-Za-z0-9\-]{{1,6}})"
+_UNIT = rf"(?:,?(?:[ \t]+|{LINE_BREAK})(?i:apt\.?|apartment|suite|ste\.?|unit|#|floor|fl\.?)[ \t]*[A-Za-z0-9\-]{{1,6}})"
 _CITY_LINE = r"(?:[A-Z][a-zA-Z.'\-]+(?:\s[A-Z][a-zA-Z.'\-]+){0,3}),\s+[A-Z]{2}\s+\d{5}(?:-\d{4})?"
 _STREET = (
     rf"\b\d{{1,6}}[A-Za-z]?[ \t]+(?:(?:[NSEW]|North|South|East|West)\.?[ \t]+)?(?:{_WORD}[ \t]+){{0,3}}"
-    rf"{_WORD}(?:[ \t]+|{_BR})(?i:{_SUFFIX})\b\.?(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W)\b\.?)?{_UNIT}?"
+    rf"{_WORD}(?:[ \t]+|{LINE_BREAK})(?i:{_SUFFIX})\b\.?(?:[ \t]+(?:NW|NE|SW|SE|N|S|E|W)\b\.?)?{_UNIT}?"
 )
 
 
