@@ -171,6 +171,9 @@ NEGATIVE = [
     ("visible_password", "Password          Forgot?"),
     ("visible_password", "Password   ••••••••••   Show"),
     ("recovery_codes", "Order 12345-67890 shipped"),
+    # three-part shape without a base64 user id or any Discord context
+    ("discord_token", "see NqZ8rPw2LbXe7TfGh4KjMn5VsY.O2ezx7.HJntoudMYgUcWB73Sbo4Uz38OjwI61pTRIhOMD here"),
+    ("discord_token", "Maybe we should deploy this release after checking every dashboard on staging first"),
     ("npm_token", "npm_" + A36[:28] + " ok"),
     ("npm_token", "npm_" + A36 + "x1y2z3"),
     ("password_assignment", "password: # set below"),
@@ -517,6 +520,16 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
                           'N4lxlof66umAiKC4N1]]",'),
         ("discord_token", 'discord_token =\n"[[NjJMINTA3MTQ2MDA20Tc30TQXNA.JfVXT].-9kOaSSpwnc 1TZijPx4Y QIST\n'
                           'LwuVIA641za1zq]]"'),
+        # a token wrapped at the bubble's edge (last part cut short), its second dot read as a space
+        ("discord_token", "DISCORD_TOKEN=[[OTkxMjc2NzAwO TMZNDEOOTU2Ng.02ezx7 HJntoudMY gUcWB73Sb04Uz380\n"
+                          "jw61pTRIhOMD]]\nBob"),
+        ("discord_token", "leaked credential\n[[NDIZODAOMDU1ODMzNDYxNDkyMQ.xApDov.bOVvfXxrPqgOmUBkQW1-Y7\n"
+                          "mTL3UebxYomHWQZm4l]] in request body"),
+        # no context: a user id with "Q" read as "0" (two groups spoilt), or with a glyph doubled
+        ("discord_token", "can you try with [[NTMwNzIzMDg2MDcyOTA20D05MA.Mb3X3w.XKMwaiokene2BWEyO4nKgR6987PCVYgr9t8qpO]] instead?"),
+        ("discord_token", "can you try with [[NTMyMDM4NjES5NZYZNjgxNDg1MA.X2mhcd.Zw8AkWcAQmZiQ1RB4iDPSW3-gw8uqz-mOgGSg8]] instead?"),
+        # "$" for "S" in the last part
+        ("discord_token", "Discord bot token\n[[ODQ3MDQwODY SMDESOTQIMZMSNA. rD_uEI.hw6EPfNvb77u_Z__GToFCQ5-$97m3Z1j Q5nfi7]]\nCopy"),
         # a closing bracket for a "J" inside a piece of a split key
         ("azure_storage_key", "AccountName=abc;AccountKey=[[GXF L LHfDhNFoH9dFeth+DNDq8upGis sKpvXfX9a4034vRtRNsdf eq) "
                               "UPUSFAVbCovigg rdKMBUjVX8EnvC+0wOG==]]; EndpointSuffix=core.windows.net"),

@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import base64
+import functools
 import itertools
 import re
 
-from redact.text._ocr import B64URL, SPLIT, body, compact, repair, tolerant
+from redact.text._ocr import B64URL, GAP, SPLIT, body, compact, repair, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
-_B64URL_OCR = r"[A-Za-z0-9_\-—|)\]}]"
+# "$" is how small text often reads an "S"; inside a three-part token it is no shell variable
+_B64URL_OCR = r"[A-Za-z0-9_\-—|)\]}$]"
+# a dot between the parts, or a space where OCR lost the dot (the part lengths still tell)
+_DOT = SPLIT + r"[.,]" + SPLIT + "|" + GAP
 _CONTEXT = re.compile(r"(?i)discord|\bbot\b|token")
 
 
@@ -20,33 +24,67 @@ class DiscordTokenDetector(TokenDetector):
     guard_fragments = True
     # three parts and two dots, each a place where OCR splits: the pattern bounds the breaks
     max_breaks = 8
+    # A token wrapped at a line's end leaves a short last part on the first line; the rest is
+    # taken from the next one, as far as the whole token's length allows.
+    variable = True
+    length = (56, 74)
     patterns = (
         # 24 + 6 + 38 characters, one more in the first and last part when OCR doubles a glyph
-        # ("NjM1" read as "NjJMI"); a glyph read as a bracket ("6)9yu", "JfVXT]") stays inside
-        re.compile(START + r"[MNO0]" + body(_B64URL_OCR, 23, 26) + SPLIT + r"[.,]" + SPLIT + body(_B64URL_OCR, 6) + SPLIT
-                   + r"[.,]" + SPLIT + body(_B64URL_OCR, 27, 39) + END),
+        # ("NjM1" read as "NjJMI"); a glyph read as a bracket ("6)9yu", "JfVXT]") stays inside.
+        # The last part may be cut short by a wrap (at least 12 characters before it).
+        re.compile(START + r"[MNO0]" + body(_B64URL_OCR, 23, 26) + f"(?:{_DOT})" + body(_B64URL_OCR, 6)
+                   + f"(?:{_DOT})" + body(_B64URL_OCR, 12, 39) + END),
         re.compile(tolerant("discord", spaces=False) + r"(?:app)?[.,]com/api/webhooks/[0-9]{15,20}/(?P<s>"
                    + body(B64URL, 60, 70) + ")" + END),
     )
 
     def accept(self, text: str, start: int, end: int) -> bool:
         value = text[start:end]
-        if "." not in value and "," not in value:
+        if text[start - 1 : start] == "/":
             return True  # the secret path of a webhook URL
         # The first part is a base64 user id; when OCR damage breaks the decoding, context decides.
-        return _id_decodes(value) or bool(_CONTEXT.search(text, max(0, start - 120), start))
+        return bool(_CONTEXT.search(text, max(0, start - 120), start)) or _id_decodes(value)
 
 
 def _id_decodes(value: str) -> bool:
     """Whether the first part is base64 of a decimal user id, as OCR may have read it.
 
     Small text loses the case of look-alike letters ("NzAz" read as "NZAZ"), which breaks the
-    decoding; each group of four characters is tried with those letters in either case.
+    decoding; each group of four characters is tried with those letters in either case. A glyph
+    OCR misread beyond that ("2ODQ" read as "20D0") spoils its group, so two groups may fail;
+    one it doubled or dropped shifts every group after it, so the part is also tried with each
+    glyph taken out or doubled. A random string passes a group about once in ten thousand
+    tries: four passing groups are still the format.
     """
-    user_id = compact(repair(value).replace(",", ".").split(".")[0])
-    if not 20 <= len(user_id) <= 28:
-        return False
-    return all(_group_is_digits(user_id[i : i + 4]) for i in range(0, len(user_id), 4))
+    return any(_decodes(user_id) for user_id in _first_parts(value))
+
+
+def _first_parts(value: str) -> list[str]:
+    """The user id part: before the first dot, or, where OCR lost that dot, before a space."""
+    head = value.replace(",", ".").split(".")[0]
+    if 20 <= len(compact(head)) <= 28:
+        return [compact(head)]
+    pieces = head.split()
+    prefixes = (compact("".join(pieces[:k])) for k in range(1, len(pieces)))
+    return [p for p in prefixes if 20 <= len(p) <= 28]
+
+
+def _decodes(user_id: str) -> bool:
+    user_id = repair(user_id)
+    if _digit_groups(user_id) >= _needed(user_id):
+        return True
+    variants = {user_id[:i] + user_id[i + 1 :] for i in range(len(user_id))}
+    variants |= {user_id[:i] + user_id[i] + user_id[i:] for i in range(len(user_id))}
+    return any(_digit_groups(v) >= _needed(v) for v in variants)
+
+
+def _needed(user_id: str) -> int:
+    groups = -(-len(user_id) // 4)
+    return max(4, groups - 2)
+
+
+def _digit_groups(user_id: str) -> int:
+    return sum(_group_is_digits(user_id[i : i + 4]) for i in range(0, len(user_id), 4))
 
 
 _EITHER_CASE = frozenset("CcJjKkOoPpSsUuVvWwXxYyZz")
@@ -54,6 +92,7 @@ _SAME_GLYPH = {"I": "Il1", "l": "lI1", "1": "1lI", "|": "lI1", "S": "S5s", "5": 
                "B": "B8", "8": "8B", "Z": "Z2z", "2": "2Z"}
 
 
+@functools.lru_cache(maxsize=4096)
 def _group_is_digits(group: str) -> bool:
     options = [
         _SAME_GLYPH.get(c, c + c.swapcase() if c in _EITHER_CASE else c) for c in group
