@@ -389,6 +389,46 @@ def test_private_key_block_ends_on_a_wrapped_remainder_with_junk_or_a_split() ->
     assert text[m.start : m.end].endswith("ImedR")
 
 
+def test_private_key_wrapped_rests_that_look_like_words_or_numbers() -> None:
+    """A bubble wraps every body line; the rest on its own line need not look random ("vicr",
+    an accented "q/Lr4fédf9"), and the rest of the last line on screen may be a word or digits
+    ("teil", "20") when the line above fills the wrap width. After a short last line it is not."""
+    from redact.text.secrets.private_key import PrivateKeyDetector
+
+    full = ["MIIUGRedu6aF 5EGFOIZxBuG6sRkA4d7T2un2uLWIzwWf/w478SSANaS35",
+            "5i5guF30ew5frxnmKF5Ad963MYU40cU3U00gE2tYo/FLfHda+iUjV9/ajwu",
+            "P+wk0t3ZAzyoiBb2amfvPQIxT/eXARC+0f67 vmtl9+vxOildchj4geZD2F7"]
+    for rest in ("vicr", "q/Lr4fédf9"):
+        text = "-----BEGIN PRIVATE KEY-----\n" + f"{full[0]}\n{rest}\n{full[1]}\nDiJ\n{full[2]}\nAlice Martin"
+        (m,) = PrivateKeyDetector().find(text)
+        assert f"\n{rest}\n" in text[m.start : m.end]
+    for tail in ("teil", "70p", "20"):
+        text = "-----BEGIN PRIVATE KEY-----\n" + "\nab\n".join(full) + f"\n{tail}\nAlice Martin"
+        (m,) = PrivateKeyDetector().find(text)
+        assert text[m.start : m.end].endswith(tail)
+    text = "-----BEGIN PRIVATE KEY-----\n" + "\n".join(full) + "\nQ7nKPTB8en9Y\ndone\nAlice Martin"
+    (m,) = PrivateKeyDetector().find(text)
+    assert text[m.start : m.end].endswith("Q7nKPTB8en9Y")
+    # no marker on screen: a bare run goes on through such a rest
+    bare = "key.pem\n" + f"{full[0]}\nxzply\n{full[1]}\nC5R7bhU9Q\n{full[2]}\nAlice Martin"
+    (m,) = PrivateKeyDetector().find(bare)
+    assert bare[m.start : m.end].startswith("MIIUG") and bare[m.start : m.end].endswith("D2F7")
+
+
+def test_private_key_lines_with_a_quote_or_colon_misread_inside_stay_in_the_block() -> None:
+    from redact.text.secrets.private_key import PrivateKeyDetector
+
+    quote = ("-----BEGIN EC PRIVATE KEY-----\n3 MITo0egGXzpPuhUnQelBOurTEMEwGs 3emiUUbaPr2Se8daoOUCk+4eYMqZhj LEaZ\n"
+             'Evi2b LOUy69MhBj UA/ iehMj KYOZXj C77KPNwUsing r2"TmQ3GnHco9Mgkmem0/d/o\n-----END EC PRIVATE KEY-----')
+    (m,) = PrivateKeyDetector().find(quote)
+    assert (m.start, m.end) == (0, len(quote))
+    colon = ("-----BEGIN EC PRIVATE KEY-----\nMIIZKJCVGiKS/SiTbdDaalUzxeYQe42cMH/h62iEB+tciuz/ubYBcJ735EYZoIWH\n"
+             "v4D:1nwdD FhWSHURy JLyoyy47Mzir LWKH3HVJMtsUxJWIriutj f3V8sQYmSy1bL4S\n"
+             "no4Bp9FN2hiaxvS3i/mLOAPKCMhTHe1c+VNJOGMd8BIOFZ7 7vVG8QmBwOZmwJgtj\n-----END EC PRIVATE KEY-----")
+    (m,) = PrivateKeyDetector().find(colon)
+    assert (m.start, m.end) == (0, len(colon))
+
+
 def test_private_key_bare_body_line_split_six_times_after_a_line_number() -> None:
     from redact.text.secrets.private_key import PrivateKeyDetector
 

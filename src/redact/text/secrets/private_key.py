@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from redact.text._detector import Detector
 from redact.text._model import Match
-from redact.text._ocr import looks_random
+from redact.text._ocr import compact, looks_random
 
 # OCR reads one of the five dashes as "+" now and then, and at HiDPI a run of them as "-_ = -—_="
 _DASHES = r"(?:[-—–_~+=][ ]?){2,}"
@@ -53,8 +53,8 @@ class PrivateKeyDetector(Detector):
             if me:
                 k, j = i, i - 1
                 while j >= 0 and j not in used:  # up over the body, stepping over gutter numbers and stray glyphs
-                    if _is_body(text, lines[j], marked=True):
-                        k = j
+                    if _is_body(text, lines[j], marked=True, between=True):
+                        k = j  # the line below is the key's: a body line or the END marker
                     elif _is_short_body(text, lines[j]) and _body_above(text, lines, j):
                         k = j  # the remainder of a body line that a chat bubble or an editor wrapped
                     elif not _NOISE.fullmatch(text, *lines[j]):
@@ -118,7 +118,8 @@ def _bare_run(text: str, lines: list[tuple[int, int]], i: int) -> tuple[int, int
             continue
         if _bare_body(text, lines[j]):
             n_long += 1
-        elif not (prev == last and _is_short_body(text, lines[j]) and _bare_body(text, lines[prev])):
+        elif not (prev == last and _bare_body(text, lines[prev])
+                  and (_is_short_body(text, lines[j]) or _is_wrapped_rest(text, lines, j, bare=True))):
             break
         last = prev = j
     return last, n_long
@@ -136,11 +137,13 @@ _NOT_BODY = frozenset(':"<>,;#')
 _B64_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
 
 
-def _is_body(text: str, span: tuple[int, int], *, marked: bool = False) -> bool:
+def _is_body(text: str, span: tuple[int, int], *, marked: bool = False, between: bool = False) -> bool:
     """A base64 body line, also as OCR reads one: a stray ``]``, ``}`` or double space in it.
 
     ``marked``: the line is next to a key's marker or body, where OCR reading a glyph as ``:``
-    or ``,`` ("Xf/51:1.cpe") does not make a long random line a label.
+    or ``,`` ("Xf/51:1.cpe") does not make a long random line a label. ``between``: the key goes
+    on right below it too, where even a glyph read as a quote ("r2\"TmQ3") leaves a long,
+    hardly split line of base64 a body line.
     """
     if span[1] <= span[0]:
         return False
@@ -158,10 +161,13 @@ def _is_body(text: str, span: tuple[int, int], *, marked: bool = False) -> bool:
     foreign = [c for c in odd if c in _NOT_BODY]
     if not foreign:
         return True
+    if between and len(foreign) <= 3 and len(line.split()) <= 8 and not _LABEL.match(line):
+        return True
     return marked and len(foreign) <= 2 and not _LABEL.match(line) and not set(foreign) & set('"<>')
 
 
-_LABEL = re.compile(r"[ \t]*[\w\-]+:")
+# "Name:" then a space or the line's end; a colon inside a run ("v4D:1nwdD") is a misread glyph
+_LABEL = re.compile(r"[ \t]*[\w\-]+:(?=\s|$)")
 
 
 def _body_above(text: str, lines: list[tuple[int, int]], j: int) -> bool:
@@ -192,7 +198,10 @@ def _block_lines(text: str, lines: list[tuple[int, int]], i: int) -> list[int]:
             block += sorted([*pending, *noise, j])
             pending = []
             break
-        if _is_body(text, lines[j], marked=True) or (block[-1] >= j - 2 - len(noise) and _is_short_body(text, lines[j])):
+        near = block[-1] >= j - 2 - len(noise)
+        if (_is_body(text, lines[j], marked=True, between=near and _key_below(text, lines, j))
+                or (near and _is_short_body(text, lines[j]))
+                or (block[-1] == j - 1 and _is_wrapped_rest(text, lines, j))):
             block += sorted([*pending, *noise, j])
             gap, header_ok, pending, noise = 0, False, [], []
         elif header_ok and _HEADER.fullmatch(text, ls, le):
@@ -207,7 +216,49 @@ def _block_lines(text: str, lines: list[tuple[int, int]], i: int) -> list[int]:
         else:
             break
     # armour headers right after BEGIN are the block's even when no body line follows on screen
-    return block + [j for j in pending if text[lines[j][0] : lines[j][1]].strip()]
+    block += [j for j in pending if text[lines[j][0] : lines[j][1]].strip()]
+    last = max(block)
+    if last > i and not _END.search(text, *lines[last]) and _wrapped_tail(text, lines, block, last):
+        block.append(last + 1)
+    return block
+
+
+def _wrapped_tail(text: str, lines: list[tuple[int, int]], block: list[int], last: int) -> bool:
+    """Whether the line after a key's last line on screen is that line's wrapped rest.
+
+    A body line is wrapped only where it fills the width its block wraps at, and a key's last
+    body line is usually shorter: so a short run ("teil", "70p", even "20") right after a line
+    as long as the block's longest is its rest, and after a shorter one it is whatever follows.
+    """
+    if last + 1 >= len(lines) or not _is_run(text[lines[last + 1][0] : lines[last + 1][1]].strip()):
+        return False
+    widths = [len(compact(text[lines[j][0] : lines[j][1]])) for j in block if _is_body(text, lines[j], marked=True)]
+    return len(widths) >= 2 and widths[-1] >= 40 and len(compact(text[lines[last][0] : lines[last][1]])) >= 0.9 * max(widths)
+
+
+def _is_run(piece: str) -> bool:
+    """Up to 17 glyphs of base64 as OCR reads them (an accented letter for a plain one), no space."""
+    return 2 <= len(piece) <= 17 and all(c.isalnum() or c in "+/=|" for c in piece)
+
+
+def _is_wrapped_rest(text: str, lines: list[tuple[int, int]], j: int, *, bare: bool = False) -> bool:
+    """A short base64 run between two body lines: the rest of the line above, wrapped by a bubble.
+
+    Unlike :func:`_is_short_body` it need not look random ("vicr", "Xifir"): the body lines on
+    both sides say what it is. A name or a label (with a space or punctuation) is not taken.
+    """
+    if not _is_run(text[lines[j][0] : lines[j][1]].strip()):
+        return False
+    after = next((k for k in range(j + 1, len(lines)) if not _NOISE.fullmatch(text, *lines[k])), None)
+    if after is None:
+        return False
+    return _bare_body(text, lines[after]) if bare else _is_body(text, lines[after], marked=True)
+
+
+def _key_below(text: str, lines: list[tuple[int, int]], j: int) -> bool:
+    """Whether the next line that is not a stray glyph is a body line or the END marker."""
+    after = next((k for k in range(j + 1, len(lines)) if not _NOISE.fullmatch(text, *lines[k])), None)
+    return after is not None and (_is_body(text, lines[after], marked=True) or bool(_END.search(text, *lines[after])))
 
 
 _NOISE = re.compile(r"[ \t]*(?:\d{1,5}|\S{1,3})[ \t]*")  # a gutter number; a bubble's tail or avatar initials
