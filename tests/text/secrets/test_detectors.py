@@ -523,6 +523,10 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
                 "iLCA;aliFOI j ogMTY yMTYyNTEMXO. ttZQYmYLOuyk- rH7DE1MONSBI61494cj uPeXLobFxj 2nLDUMFXR-YcH-P_1-b0\n4\n"
                 "WD} dSTomLebp6yG8NhpkOIz]]\n5"),
         # a code with "#" read for "f"
+        # a "j" read as a bracket, with a space after it or ending a group
+        ("recovery_codes", "2FA recovery codes:\n[[f11jv-qu7au]] [[16] 1b-onme8]]\n[[0z71b-ikbcj]]\n[[32z]b9-xndqv]]\nDownload"),
+        ("recovery_codes", "Backup codes (keep them safe)\n[[s3nge-strv2]] [[jnhl4-gsvuq]]\n[[Tgy5}-84g31]] [[svlol-edybs]]\nBob"),
+        ("recovery_codes", "Your recovery codes\n3\n[[q9hkc-tj9xb]] [[12} vx-luejn]]\n4\n[[be73q-erti0]] [[51] 62-dkyns]]\nPrint"),
         ("recovery_codes", "2FA recovery codes:\n3\n[[ze80z-8my79]]\n[[27gt7 -64pop]]\n5\n[[2y27#-9u3il]]\n[[h8bfh-77125]]"),
         # a quoted secret on the line after its "=" (a chat bubble wrapped there)
         ("keyword_assignment", "const azureClientSecret =\n‘[[16Q~LvvjloijuZTdfy8Z2WFIROYpRM1VBWevPWK]]';\nBob"),
@@ -570,6 +574,10 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         ("discord_token", "can you try with [[NTMyMDM4NjES5NZYZNjgxNDg1MA.X2mhcd.Zw8AkWcAQmZiQ1RB4iDPSW3-gw8uqz-mOgGSg8]] instead?"),
         # "$" for "S" in the last part
         ("discord_token", "Discord bot token\n[[ODQ3MDQwODY SMDESOTQIMZMSNA. rD_uEI.hw6EPfNvb77u_Z__GToFCQ5-$97m3Z1j Q5nfi7]]\nCopy"),
+        # an Azure AD secret with a glyph doubled before "Q~", or one or two added after it
+        ("azure_ad_secret", "can you try with [[cpbW1Q~_UrrXsmGhORnad_Gi0XS8BSbOfvdSeAgGa]] instead?"),
+        ("azure_ad_secret", "can you try with [[OBu3Q~MQ2LREZ81Lzd2eSAaMfSMRIZ-dOPOjx8Wf2]] instead?"),
+        ("azure_ad_secret", "2 can you try with [[9Z85Q~NinBy1FawW2MhqvwardeqgsntbRgrO1RB1iv]] instead?"),
         # a closing bracket for a "J" inside a piece of a split key
         ("azure_storage_key", "AccountName=abc;AccountKey=[[GXF L LHfDhNFoH9dFeth+DNDq8upGis sKpvXfX9a4034vRtRNsdf eq) "
                               "UPUSFAVbCovigg rdKMBUjVX8EnvC+0wOG==]]; EndpointSuffix=core.windows.net"),

@@ -14,9 +14,9 @@ from redact.text._model import Match
 _HEADING = re.compile(r"(?i)(?:recovery|backup|2fa|two[- ]factor|one[- ]time|emergency|scratch|"
                       r"verification)[ \t]+(?:codes?|keys?)")
 # A group of a dashed code as OCR reads it: an accented letter, "¢", "@" or "#" for a glyph, "?" for a
-# small "q" or "7", and a stray space inside ("7 cnw3"); it starts on a letter or digit and does
-# not end on "?" (a question after a word).
-_GLYPH = r"(?:[^\W_]|[¢@©€?#])"
+# small "q" or "7", a bracket for a "j" ("12} vx", "Tgy5}"), and a stray space inside ("7 cnw3");
+# it starts on a letter or digit and does not end on "?" (a question after a word).
+_GLYPH = r"(?:[^\W_]|[¢@©€?#\]})])"
 _GROUP = rf"[^\W_](?:[ ]?{_GLYPH}){{2,5}}(?<![?])"
 _CODE = re.compile(
     rf"(?<![\w\-—])(?:{_GROUP}[ ]?[-—–][ ]?{_GROUP}(?:[-—–][a-zA-Z0-9]{{4,6}})?"
