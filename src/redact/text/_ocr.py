@@ -61,11 +61,14 @@ SPLIT = rf"(?:[ \t]{{1,2}}|{LINE_BREAK})?"
 #: one log page); with a mandatory one each split point is tried once.
 GAP = rf"(?:[ \t]{{1,2}}|{LINE_BREAK})"
 
-#: Body classes widened with the glyphs OCR produces for their members.
-ALNUM = r"[A-Za-z0-9|]"
-HEX = r"[0-9a-fA-FOoIlSsB|]"
-B64 = r"[A-Za-z0-9+/|]"
-B64URL = r"[A-Za-z0-9_\-—|]"
+#: Body classes widened with the glyphs OCR produces for their members ("|" for "l", "$" for "S",
+#: "Q" for "0" in hex).
+ALNUM = r"[A-Za-z0-9|$]"
+HEX = r"[0-9a-fA-FOoIlSsBQ|]"
+B64 = r"[A-Za-z0-9+/|$]"
+B64URL = r"[A-Za-z0-9_\-—|$]"
+#: An "@" OCR read for an "0" or "a" inside a token: not one that starts an e-mail's domain.
+AT_IN_TOKEN = r"@(?![A-Za-z0-9_\-]*\.[A-Za-z])"
 
 
 def tolerant(literal: str, *, spaces: bool = True) -> str:

@@ -160,6 +160,8 @@ NEGATIVE = [
     ("password_assignment", "def login(username: str, password: str) -> Session:"),
     ("password_assignment", '    password = form.cleaned_data["password"]'),
     ("password_assignment", "password: <your-password>"),
+    ("visible_password", "password = getpass(prompt)"),
+    ("high_entropy", "mail from jane.doe42@example.com about the private token rotation"),
     ("password_assignment", "DB_PASSWORD=${DB_PASSWORD}"),
     ("password_assignment", "Password must be at least 12 characters."),
     ("password_assignment", "  password_reset_url: /account/reset"),
@@ -578,6 +580,19 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         ("azure_ad_secret", "can you try with [[cpbW1Q~_UrrXsmGhORnad_Gi0XS8BSbOfvdSeAgGa]] instead?"),
         ("azure_ad_secret", "can you try with [[OBu3Q~MQ2LREZ81Lzd2eSAaMfSMRIZ-dOPOjx8Wf2]] instead?"),
         ("azure_ad_secret", "2 can you try with [[9Z85Q~NinBy1FawW2MhqvwardeqgsntbRgrO1RB1iv]] instead?"),
+        # "$" for "S" and "@" for "0" inside a GitHub token (a glyph doubled too)
+        ("github_token", "can you try with [[ghr_G7EYSpqZ82MSmnFm7$319jzC2xSbqkKyywdP]] instead?"),
+        ("github_token", "Token [[gho_5411iuex@yxlLJ9kOgohqQYAPZwSngAexX9JtX]] Copy"),
+        # an accented letter or "@" inside a token in prose
+        ("high_entropy", "pasted the private token [[EIb6YctN85rcLyrObDJAAArxVupk8stbq2chPGCOnéIriAdu]] into the runner"),
+        ("high_entropy", "Your new API key is shown once:\n[[oSNa@heJbG2UgZgsiaTPs7cYcv7wDjw81QtlvTmAkxSxc]]"),
+        # "Q" for "0" in a hex key; "¥" and "{" inside a SendGrid body after a comma for its dot
+        ("mailchimp_key", "here's the mailchimp key: [[b9ceQac9a7d5734b581173a67bf04d45-us19]] please rotate"),
+        ("sendgrid_key", "sendgrid_api_key =\nAlice\n[[SG.0_80Q02VJvmrWyj5E1XBd2,Vz¥r952j{UBztWWKdp_BivaKiSMDftnBtULQDR7B2VB]]\nBob"),
+        # a glyph read as "(" in the second wrapped line of a service-account key
+        ("openai_key", "leaked credential\n[[sk-svcacct-sGOIzgwR6vCDCTZUX7PaWR-tnzEpyyatliZgmoJnYQBS6IISNXJWMozR5sUXq5P1IM8Y\n"
+                       "Hc85r8T3BlbkFJm9LwBoyiUUgLigiggg64BtpQxJgZplig(Dm3VYEDHgQQEbOwhsTy7WaqkrnW mjkQ\n"
+                       "dpFfIBgJDTK]] in request body"),
         # a closing bracket for a "J" inside a piece of a split key
         ("azure_storage_key", "AccountName=abc;AccountKey=[[GXF L LHfDhNFoH9dFeth+DNDq8upGis sKpvXfX9a4034vRtRNsdf eq) "
                               "UPUSFAVbCovigg rdKMBUjVX8EnvC+0wOG==]]; EndpointSuffix=core.windows.net"),

@@ -15,7 +15,7 @@ from typing import ClassVar
 from redact.text._detector import Detector
 from redact.text._filters import is_masked, is_placeholder, is_word_like
 from redact.text._model import Match
-from redact.text._ocr import SPLIT, compact, extend_fragments, tolerant
+from redact.text._ocr import AT_IN_TOKEN, SPLIT, compact, extend_fragments, tolerant
 
 __all__ = ["TokenDetector", "boundary_after", "boundary_before"]
 
@@ -64,8 +64,12 @@ class TokenDetector(Detector):
 
         Override when the format itself says where a value ends (a query value runs to "&").
         """
-        end = _glued(text, end)
-        end = extend_fragments(text, end, start=start, max_fragments=16, max_wraps=4)
+        # a glyph read as "(" or "$" may sit inside a later piece too: glue and fragments alternate
+        for _ in range(4):
+            before = end
+            end = extend_fragments(text, _glued(text, end), start=start, max_fragments=16, max_wraps=4)
+            if end == before:
+                break
         bounds = self.whole_length(text[start:end])
         return _complete(text, start, end, *bounds) if bounds else end
 
@@ -147,7 +151,7 @@ class TokenDetector(Detector):
 
 # \w: OCR turns a glyph of a token into an accented letter now and then ("r6" -> "ré"); and
 # brackets for "J" or "l" inside, "¢" for "c", "?" for "7" (one at the end is trimmed as punctuation)
-_TOKEN_CHARS = r"[\w\-—|+/.~)\]}!¢€©®?]"
+_TOKEN_CHARS = rf"(?:[\w\-—|+/.~()\]{{}}!¢€©®?$¥£]|{AT_IN_TOKEN})"
 _TRAILING = ".,;:!?)]}"
 _PREFIX_RES: dict[str, re.Pattern[str]] = {}
 _FALLBACKS: dict[type, re.Pattern[str]] = {}
@@ -168,7 +172,7 @@ def _fallback_pattern(cls: type[TokenDetector]) -> re.Pattern[str]:
 # OCR of small text reads a glyph of a token as a bracket or a symbol ("Qo0]8v1" for "Qoj8v1",
 # "58¢24" for "58c24", "IrL\VzZ"), or adds a dot ("f1.45" for "f145"):
 # with no space around it, what follows is still the token.
-_GLUED = re.compile(r"(?:[)\]}!€©¥|¢®?\\.][A-Za-z0-9_\-—|]{2,})+")
+_GLUED = re.compile(rf"(?:(?:[()\]{{}}!€©¥|¢®?\\.$]|{AT_IN_TOKEN})[A-Za-z0-9_\-—|]{{2,}})+")
 _LOOSE_PIECE = re.compile(r"([ \t]{1,2}|[ \t]*\r?\n[ \t]*)([^\s\"'`<>=:,;&]{1,80})")
 
 

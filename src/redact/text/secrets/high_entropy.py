@@ -20,7 +20,7 @@ from redact.text._filters import (
     shannon_entropy,
 )
 from redact.text._model import Match
-from redact.text._ocr import compact, looks_random
+from redact.text._ocr import AT_IN_TOKEN, compact, looks_random
 
 _CONTEXT = re.compile(r"(?i)secret|token|api[ _\-]?key|apikey|passw|credential|bearer|\bauth|private|"
                       r"signature|access[ _\-]?key|\bkey\b|webhook|\bpat\b")
@@ -90,7 +90,8 @@ def _previous_line(text: str, line_start: int) -> int:
 #: field's value, such as a 19-character webhook signing secret)
 _MIN_LENGTH, _MIN_ALONE = 20, 16
 _WORD = re.compile(r"\S+")
-_PIECE = re.compile(r"[A-Za-z0-9+/_\-.~|)\]}!]+={0,2}")
+# with the glyphs small text turns a token's letters into: "$" for "S", "@" for "0", "é" for "6"
+_PIECE = re.compile(rf"(?:[A-Za-z0-9+/_\-.~|)\]}}!$À-ÿ]|{AT_IN_TOKEN})+={{0,2}}")
 _EDGE = "\"'`([{<"
 _TAIL = ".,;:!?\"'`)]}>"
 

@@ -8,11 +8,15 @@ from redact.text._ocr import B64URL, SPLIT, body, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
 
+# with the glyphs small text makes of a body letter ("Vz¥r952j{UBzt")
+_BODY = B64URL[:-1] + r"¥{}()\]]"
+
+
 class SendgridKeyDetector(TokenDetector):
     name = "sendgrid_key"
     entity_type = "SENDGRID_KEY"
     score = 0.98
     fallback = (("SG.", 63, 75),)
     patterns = (
-        re.compile(START + tolerant("SG.") + SPLIT + body(B64URL, 22) + SPLIT + r"[.,]" + SPLIT + body(B64URL, 43) + END),
+        re.compile(START + tolerant("SG.") + SPLIT + body(_BODY, 22) + SPLIT + r"[.,]" + SPLIT + body(_BODY, 43) + END),
     )

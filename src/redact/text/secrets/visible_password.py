@@ -19,6 +19,10 @@ _LABEL = r"(?:(?:new|current|old|confirm|wi-?fi|root|admin|account|master|vpn|db
 _TOGGLE = r"(?:[ \t]*(?:show|hide|reveal|forgot(?:[ \t]+password)?\??|required|optional)[ \t]*\r?\n)?"
 
 
+# a function call in code, its argument a name: "getpass(prompt", "os.environ.get(key"
+_CALL = re.compile(r"[a-z_][a-z_.]*\([A-Za-z_]*\)?")
+
+
 class VisiblePasswordDetector(TokenDetector):
     name = "visible_password"
     entity_type = "PASSWORD"
@@ -40,6 +44,8 @@ class VisiblePasswordDetector(TokenDetector):
         value = "".join(pieces)
         if len(value) < 6 or is_placeholder(value) or is_masked(value) or all(is_word_like(p) for p in pieces):
             return False
+        if _CALL.fullmatch(value):
+            return False  # code: "password = getpass(prompt)"
         has_digit = any(c.isdigit() for c in value)
         has_symbol = any(not c.isalnum() for c in value)
         has_mixed = any(c.isupper() for c in value[1:]) and any(c.islower() for c in value)
