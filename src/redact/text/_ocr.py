@@ -48,7 +48,7 @@ _CONFUSABLE: dict[str, str] = {
     "2": "Zz", "Z": "2z", "z": "2Z",
     "c": "C", "C": "c", "x": "X", "X": "x", "v": "V", "V": "v",
     "J": "j)]}|Il1", "j": "J",
-    "w": "W", "W": "w", "p": "P", "P": "p", "k": "K", "K": "k", "u": "U", "U": "u",
+    "w": "W", "W": "w", "p": "Po", "P": "p", "k": "K", "K": "k", "u": "U", "U": "u",
     "-": "_—–~ ", "_": "-—– ", ".": ", ", ",": ". ", ":": ";", "/": "|",
 }
 
@@ -158,7 +158,7 @@ def looks_random(fragment: str) -> bool:
 
 
 # HTTP/1.1, a URL, a CLI flag ("--force", "-o", "--out=x"; not "-dc9e4e39..." after a split dash)
-_NOT_TOKEN = re.compile(r"[A-Z]{3,}/\d(?:\.\d)?$|[a-z]+://|--?[a-z][a-z\-]*(?:=|$)")
+_NOT_TOKEN = re.compile(r"[A-Z]{3,}[/I|l]\d(?:\.\d)?$|[a-z]+://|--?[a-z][a-z\-]*(?:=|$)")
 _FILE_NAME = re.compile(r"[\w\-]+\.[A-Za-z]{1,4}$")
 # a piece ends where a token cannot go on: quotes (OCR reads straight ones as curly), opening
 # brackets, separators, "&" of a query string. Closing brackets may follow its first glyph: OCR
@@ -218,7 +218,11 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
                     or nxt.end() - start > max_length):
                 break
             if "\n" in text[m.end() : nxt.start(1)]:
-                if len(piece) > 2 or not piece.isalnum() or wraps >= max_wraps:
+                # three or four glyphs ("...6E2Sq9W xxi" / "LN_nwSkp") when a long random piece
+                # goes on after the wrap and they are no short word of prose
+                short = len(piece) <= 2 or (len(piece) <= 4 and len(nxt.group(1)) >= 6
+                                            and piece.lower() not in _SHORT_WORDS)
+                if not short or not piece.isalnum() or wraps >= max_wraps:
                     break
                 wraps += 1
             end = nxt.end()
@@ -227,6 +231,14 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
             break  # "done." ends a sentence; "PHt6j!" is a token piece with "l" read as "!"
         end = m.end()
     return end
+
+
+# the short words of prose a line may end on before a token starts on the next
+_SHORT_WORDS = frozenset(
+    "the and for with from into onto this that then than was are were has had have not but its".split()
+    + "use set key run see via per all any one two new old now our you your her his him she they".split()
+    + "them who how why was can get put let may did does done just also here there when what".split()
+)
 
 
 _CLUSTER = re.compile(r"[bcdfghjklmnpqrstvwxz]{3}|^[^aeiouy]+$")

@@ -161,6 +161,7 @@ NEGATIVE = [
     ("password_assignment", '    password = form.cleaned_data["password"]'),
     ("password_assignment", "password: <your-password>"),
     ("visible_password", "password = getpass(prompt)"),
+    ("auth_header", "token_type: Bearer\n2024-05-02T10:11:12Z expires"),
     ("high_entropy", "mail from jane.doe42@example.com about the private token rotation"),
     ("password_assignment", "DB_PASSWORD=${DB_PASSWORD}"),
     ("password_assignment", "Password must be at least 12 characters."),
@@ -593,6 +594,19 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         ("openai_key", "leaked credential\n[[sk-svcacct-sGOIzgwR6vCDCTZUX7PaWR-tnzEpyyatliZgmoJnYQBS6IISNXJWMozR5sUXq5P1IM8Y\n"
                        "Hc85r8T3BlbkFJm9LwBoyiUUgLigiggg64BtpQxJgZplig(Dm3VYEDHgQQEbOwhsTy7WaqkrnW mjkQ\n"
                        "dpFfIBgJDTK]] in request body"),
+        # "@" and "}" in a Telegram body; a curly quote after a service account's key id
+        ("telegram_token", "can you try with [[9354473369: AAEMQWTzL6-WQPri@CXJAUOWRhrGIrQbg}6]] instead?"),
+        ("gcp_service_account", '“private_key_id": "[[d3a94e66cd26797de944ea7d1290ebefaalfaf0a]]’”,'),
+        # "npm_" read as "nom_"; a bearer credential on the line after its scheme, a comma for a dot
+        ("npm_token", "can you try with [[nom_TqLpgxuSFh6skDvoT 6eArzkNA4NjGKvSRn64]] instead?"),
+        ("auth_header", "-H ‘Authorization: Bearer\n[[3MkmikAypAwq,.7IsWu9lqoZCfg.s69cpT6wA6fS]]' \\"),
+        # three glyphs before a wrap, the token going on after it
+        ("url_query_token", "https://api.example.com/v2/items?page=2&access_token=[[zl-fsndeaA4xKZhF 1BqwzxQtT 6E2Sq9W xxi\n"
+                            "LN_nwSkp]] HTTPI1.1"),
+        # "\\" read for an "I" in a JWT's header
+        ("jwt", '“id_token":\n“[[eyJhbGciOiAIRVMyNTYiLCAidHIw\\joglkpXVCJ9.eyJzdWIiDiAIOTgXxODE2MDQzliwglmShbWUiOiAi\n'
+                "QmBiLCAiaWFOljog MTYOODQLMDAyMXO.lyXCIULfLsqjEkaXnYddNuCpb37Ui3IVV1S1e0D6RizziH\n"
+                'oWXOgR20zpvIC8w4aX9HQO49xCNV7iLGSTOHSLUF]]",'),
         # a closing bracket for a "J" inside a piece of a split key
         ("azure_storage_key", "AccountName=abc;AccountKey=[[GXF L LHfDhNFoH9dFeth+DNDq8upGis sKpvXfX9a4034vRtRNsdf eq) "
                               "UPUSFAVbCovigg rdKMBUjVX8EnvC+0wOG==]]; EndpointSuffix=core.windows.net"),
@@ -710,3 +724,10 @@ def test_more_ocr_damage_found_whole() -> None:
     text = 'Your new API key is shown once:\n"\nySA9UPrb5 POSwqLa589qmLN5CYwFosrxbZDiu50XYVe\nthanks'
     (m,) = DETECTORS["high_entropy"].find(text)
     assert text[m.start : m.end] == "ySA9UPrb5 POSwqLa589qmLN5CYwFosrxbZDiu50XYVe"
+
+
+def test_a_short_word_before_a_wrap_ends_the_token() -> None:
+    """Three glyphs at a line's end continue a token across the wrap; a short word of prose does not."""
+    text = "https://api.example.com/cb?access_token=zl-fsndeaA4xKZhF1BqwzxQtT6E2Sq9W for\nLN_nwSkp2Q7 docs"
+    (m,) = DETECTORS["url_query_token"].find(text)
+    assert text[m.start : m.end] == "zl-fsndeaA4xKZhF1BqwzxQtT6E2Sq9W"

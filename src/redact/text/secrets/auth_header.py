@@ -7,11 +7,14 @@ from __future__ import annotations
 
 import re
 
-from redact.text._ocr import compact
+from redact.text._ocr import LINE_BREAK, compact
 from redact.text.secrets._base import TokenDetector
 
 # a glyph OCR read as "¢", "©" or an accented letter may sit anywhere in the value ("¢c3Zj01J4...")
-_VALUE = r"(?P<s>[\w.~+/=\-—|:%¢©]+)"
+# and a comma for a dot, glued to the token ("3MkmikAypAwq,.7IsWu9")
+_VALUE = r"(?P<s>(?:[\w.~+/=\-—|:%¢©]|,(?=[\w.]))+)"
+# the credential may start on the next line: a chat bubble or a terminal wrapped after the scheme
+_GAP = rf"(?:[ \t]+|[ \t]*{LINE_BREAK})"
 
 
 class AuthHeaderDetector(TokenDetector):
@@ -21,7 +24,7 @@ class AuthHeaderDetector(TokenDetector):
     variable = True
     patterns = (
         re.compile(r"(?i)\b(?:proxy-)?author[i1l|]zat[i1l|]on[\"']?\s*[:=]\s*[\"']?"
-                   r"(?:bearer|basic|token|digest|bot|apikey|sso-key|negotiate|ntlm|aws4-hmac-sha256)[ \t]+" + _VALUE),
+                   r"(?:bearer|basic|token|digest|bot|apikey|sso-key|negotiate|ntlm|aws4-hmac-sha256)" + _GAP + _VALUE),
         re.compile(r"(?i)\bbearer[ \t]+" + _VALUE),
     )
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 
-from redact.text._ocr import B64URL, SPLIT, body, body_about, tolerant
+from redact.text._ocr import AT_IN_TOKEN, B64URL, SPLIT, body, body_about, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END
 
 
 # base64url as OCR reads it in small text: a bracket for a J or an l now and then
-_BODY = B64URL[:-1] + r")\]}]"
+_BODY = rf"(?:{B64URL[:-1]})\]}}]|{AT_IN_TOKEN})"
 
 
 class TelegramTokenDetector(TokenDetector):
