@@ -74,8 +74,9 @@ AT_IN_TOKEN = r"@(?![A-Za-z0-9_\-]*\.[A-Za-z])"
 def tolerant(literal: str, *, spaces: bool = True) -> str:
     """Regex fragment matching ``literal`` as OCR may have read it.
 
-    Each character may be replaced by a look-alike and, with ``spaces``, a single stray space may
-    appear between characters (``"sk live"`` for ``"sk_live_"``).
+    Each character may be replaced by a look-alike, a letter may be read twice (``"AccountKkey"``)
+    and, with ``spaces``, a single stray space may appear between characters (``"sk live"`` for
+    ``"sk_live_"``).
 
     >>> bool(re.fullmatch(tolerant("ghp_"), "9hp—".replace("9", "g")))
     True
@@ -83,13 +84,14 @@ def tolerant(literal: str, *, spaces: bool = True) -> str:
     parts = []
     for ch in literal:
         alts = _CONFUSABLE.get(ch, "")
+        twice = "{1,2}" if ch.isalpha() else ""
         if not alts:
-            parts.append(re.escape(ch))
+            parts.append(re.escape(ch) + twice)
             continue
         chars = ch + alts
         singles = "".join(re.escape(c) for c in chars if c != "—" and c != "–")
         dashes = "".join(c for c in chars if c in "—–")
-        parts.append(f"[{singles}{dashes}]")
+        parts.append(f"[{singles}{dashes}]{twice}")
     joiner = r"(?:[ ]|[ \t]*\r?\n[ \t]*)?" if spaces else ""
     return joiner.join(parts)
 

@@ -607,6 +607,10 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         ("jwt", '“id_token":\n“[[eyJhbGciOiAIRVMyNTYiLCAidHIw\\joglkpXVCJ9.eyJzdWIiDiAIOTgXxODE2MDQzliwglmShbWUiOiAi\n'
                 "QmBiLCAiaWFOljog MTYOODQLMDAyMXO.lyXCIULfLsqjEkaXnYddNuCpb37Ui3IVV1S1e0D6RizziH\n"
                 'oWXOgR20zpvIC8w4aX9HQO49xCNV7iLGSTOHSLUF]]",'),
+        # a glyph of the prefix or label read twice ("AIlza", "AccountKkey")
+        ("gcp_api_key", "here's the API key: [[AIlzau-as4XH2xVxAXhfbwWT-vvNOmwZTH78KcCJKh]] please rotate"),
+        ("azure_storage_key", "AccountName=idrdcdxilil;AccountKkey=[[G XtFdHgP3Gem2jOORoytNuD\n"
+                              "Tah8MbAxhisubNyaukR 7PkKMSw7SHQy7 Nqh6QGA7wyAyNhloKkXxdsdNZZ+rQGW4==]];EndpointSuff\nix=core.windows.net"),
         # a closing bracket for a "J" inside a piece of a split key
         ("azure_storage_key", "AccountName=abc;AccountKey=[[GXF L LHfDhNFoH9dFeth+DNDq8upGis sKpvXfX9a4034vRtRNsdf eq) "
                               "UPUSFAVbCovigg rdKMBUjVX8EnvC+0wOG==]]; EndpointSuffix=core.windows.net"),

@@ -11,7 +11,8 @@ from redact.text.secrets._base import TokenDetector, boundary_after as END, boun
 _PREFIXES = ("glpat-", "gloas-", "gldt-", "glrt-", "glcbt-", "glptt-", "glft-", "glimt-",
              "glagent-", "glsoat-", "glffct-", "GR1348941")
 # OCR reads the "l" of the prefix doubled ("glIrt-"), as a capital ("gLdt -") or as "[" ("g[pat-")
-_PREFIX = "|".join(tolerant(p) for p in _PREFIXES).replace(r"[l1I\|i]", r"[l1I\|iL\[][lI1\|]?")
+# (doubling is :func:`tolerant`'s own)
+_PREFIX = "|".join(tolerant(p) for p in _PREFIXES).replace(r"[l1I\|i]{1,2}", r"[l1I\|iL\[]{1,2}")
 # and a glyph of the body as a symbol ("3¥lvb" for "3WWvb")
 _BODY = r"[A-Za-z0-9_\-—|¥€¢©®)\]}]"
 
