@@ -201,6 +201,8 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
                 # its own and the token goes on at the start of the next line
                 after = _SAME_LINE_FRAGMENT.match(text, m.end()) or _NEXT_LINE_FRAGMENT.match(text, m.end())
                 cost = 2 if after is not None and "\n" in after.group(0) else 1
+                if after is not None and not looks_random(after.group(1)):
+                    after = _through_short_pieces(text, after) or after  # "4 dr -bMRUN6TYQ4W6r"
                 if (after is None or not looks_random(after.group(1)) or _ASSIGNS.search(after.group(1))
                         or after.end() - start > max_length or wraps + cost > max_wraps
                         or (cost == 2 and _FILE_NAME.match(after.group(1)))):
@@ -216,6 +218,9 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
             # A short piece ("z", "Odvi") counts when a random-looking piece follows it; across a
             # wrap only a glyph or two left at the end of the line ("...NwY K" / "NyfCgRB-jP2q").
             nxt = _FRAGMENT.match(text, m.end()) if len(piece) <= 4 else None
+            if (nxt is not None and not looks_random(nxt.group(1)) and "\n" not in nxt.group(0)
+                    and piece.lower() not in _SHORT_WORDS):
+                nxt = _through_short_pieces(text, nxt) or nxt  # "...Dzj j Ej 1ei lepswwWRUb-"
             if (nxt is None or not looks_random(nxt.group(1)) or _ASSIGNS.search(nxt.group(1))
                     or nxt.end() - start > max_length):
                 break
@@ -235,11 +240,30 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
     return end
 
 
+def _through_short_pieces(text: str, first: re.Match[str]) -> re.Match[str] | None:
+    """The random-looking piece after ``first`` and at most two more short pieces on its line.
+
+    OCR cuts a token into glyphs and pairs now and then ("j Ej 1ei lepsww..."); a run of short
+    pieces leading to a random one on the same line is still the token. None if none does.
+    """
+    m = first
+    for _ in range(3):
+        if len(m.group(1)) > 4 or _ASSIGNS.search(m.group(1)) or m.group(1).lower() in _SHORT_WORDS:
+            return None
+        m = _SAME_LINE_FRAGMENT.match(text, m.end())
+        if m is None:
+            return None
+        if looks_random(m.group(1)) and len(m.group(1)) >= 6 and not _ASSIGNS.search(m.group(1)):
+            return m
+    return None
+
+
 # the short words of prose a line may end on before a token starts on the next
 _SHORT_WORDS = frozenset(
     "the and for with from into onto this that then than was are were has had have not but its".split()
     + "use set key run see via per all any one two new old now our you your her his him she they".split()
     + "them who how why was can get put let may did does done just also here there when what".split()
+    + "in on to is at of by or an as if it no so up we be do go my me us".split()
 )
 
 

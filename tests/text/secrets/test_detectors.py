@@ -161,6 +161,9 @@ NEGATIVE = [
     ("password_assignment", '    password = form.cleaned_data["password"]'),
     ("password_assignment", "password: <your-password>"),
     ("visible_password", "password = getpass(prompt)"),
+    ("password_assignment", "Password — Required"),
+    ("keyword_assignment", "token — see the docs"),
+    ("jwt", "Set-Cookie: session=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.abcDEF123ghiJKL456; Path=/; HttpOnly"[:0] + "eyJ x. eyz. abc"),
     ("auth_header", "token_type: Bearer\n2024-05-02T10:11:12Z expires"),
     ("high_entropy", "mail from jane.doe42@example.com about the private token rotation"),
     ("password_assignment", "DB_PASSWORD=${DB_PASSWORD}"),
@@ -174,6 +177,8 @@ NEGATIVE = [
     ("visible_password", "Password          Forgot?"),
     ("visible_password", "Password   ••••••••••   Show"),
     ("recovery_codes", "Order 12345-67890 shipped"),
+    ("recovery_codes", "Recovery codes\nIs it well-known? or hello-world? (see ab12c-d3f4g)"[:-13] + "the docs)"),
+    ("azure_storage_key", "AccountKey=see the portal for the key; EndpointSuffix=core.windows.net"),
     # three-part shape without a base64 user id or any Discord context
     ("discord_token", "see NqZ8rPw2LbXe7TfGh4KjMn5VsY.O2ezx7.HJntoudMYgUcWB73Sbo4Uz38OjwI61pTRIhOMD here"),
     ("discord_token", "Maybe we should deploy this release after checking every dashboard on staging first"),
@@ -611,6 +616,39 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         ("gcp_api_key", "here's the API key: [[AIlzau-as4XH2xVxAXhfbwWT-vvNOmwZTH78KcCJKh]] please rotate"),
         ("azure_storage_key", "AccountName=idrdcdxilil;AccountKkey=[[G XtFdHgP3Gem2jOORoytNuD\n"
                               "Tah8MbAxhisubNyaukR 7PkKMSw7SHQy7 Nqh6QGA7wyAyNhloKkXxdsdNZZ+rQGW4==]];EndpointSuff\nix=core.windows.net"),
+        # a storage key up to the ";" or the next setting: a "-", "£" or "]" in it, the label or
+        # its "=" wrapped, the ";" lost
+        ("azure_storage_key", "AccountName=zdtiodjsnq; AccountKey\n=[[ad6JVyUXkn7maxt+MT/21Bs8JyuTWDqQgvTPVUSR2gfUcc-+IRR/brK08\n"
+                              "KFwXJKwoCEOyg6+562Uf91 btEv8xDC==]];EndpointSuffix=core.window"),
+        ("azure_storage_key", "AccountName=ujowughzla;AccountKe\ny=[[DgaBuStf6ef£ZqjDNANyLVAIFXPPm6FO9BklaPvsjcrIDXzkdsnizm5]9jN\n"
+                              "bfD8tLIF+1iKJsB1OWsseFHHOyZ==]];EndpointSuffix=core.windows.net"),
+        ("azure_storage_key", "AccountName=nsiw] twtdc ;AccountKey=[[2mwcYvC7DxAOIP8ej]hJ ]7N30uGu8nFFmFp98FuPzt4xIgkOoxfoR/8G+RShVzQyL "
+                              "rgpLWhgMbTx+bxHf8207T 1==]]; EndpointSuf fix=core.windows .net"),
+        ("azure_storage_key", "AccountName=srtxhtejxaAccountkey=[[JMqm/aCCs8vJpJuKZ7tgdGe\n"
+                              "fdiaSfSszilt9RdQAVCGD72LVSMIKFoV+RIMMSxGFM+710Ibj/oqEitGgRwVpZi==]]EndpointSuffix=c"),
+        # codes OCR joined with "_", one after a dash, one ending in "?" for "7", one opening on "]"
+        ("recovery_codes", "Your recovery codes\n[[8jnbi-70def]] —[[hlgdt-diqn?]]\n[[p2ubi-zdr9a]]_[[fq7op-kfcid]]\n"
+                           "[[yys3g-]t7wx]] [[yt48r-3q1nm]]\nDownload Print"),
+        # a "W" read as "W/" in a key id; a Vault token without its dot, or cut into glyphs and pairs
+        ("aws_access_key", 'aws_access_key_id = “[[ABIAQGB3DUW/SYVM4UJ3]]"'),
+        ("vault_token", "can you try with\n[[hvsjXBJtsitLJPsDs5nDY DfXW3-7-nilycy6M39AtPF10WGBbcWdlmS0cNTILfDrySD3VSnOarEwSKqV\n"
+                        "jTWARNNipmgLT]] instead?"),
+        ("vault_token", "2 here's the vault token: [[hvs.nkSj0iqCBHR1fgCSs -xoPneXbBOQP - -D1iitBq08IDzj j Ej 1ei "
+                        "lepswwWRUb- a414VBIPrFQ-Z8vZ0BG7Q_-n_ORy7Yh]] please rotate after the demo"),
+        # a PyPI body with "/" for "7" and "}" for "J"; an editor's wrapped line opening on a short piece
+        ("pypi_token", "const pypiloken =\n‘[[pypi-AgEIlcHIlwaS5vemcTgq/ZbBrzfOjxXBeLuEF9iwXz-OmL7EYIIPdXSkUO\n"
+                       "XXJ6I5u5HeJaokRK6T_r_sl_2vgMG6_wkXh5dbwWybgEUCIODC_xd5Qi8}f\nZIHYAUc9CSgMOa-h9RG74tv5_2DHABb2/9SIIBMrlZPZMDfrri]]';"),
+        ("pypi_token", "2 Pypi token\n3 [[pypi-AgEIcHlwaSSvemchIBy -DDwICuvL6CEwnigZLi-260JOBT1cxPLISNpL_A1k8ttQLQ77BOEd- "
+                       "qF3g6zzQNQc18egNWCgqFCC34hzBK90E1aB5aityH-4SsyMfqdOgNYqnjWyS\n4 dr -bMRUN6TYQ4W6r EYPHKBjzIurHuONH]]"),
+        # a JWT signature split at a "j" read as ";", wrapped; a payload whose "J" was lost
+        ("jwt", "WARN leaked credential\n3 [[eyJhbGci OiAAULMyNTY iLCAidHLWIj ogIkpXVCJ9.. eyJ zdW1i0i AiMz203MjMyMDYwIiwgImShbiUi0iAi"
+                "QmBiLCAialiFOIjogMTCONTcxNjA3MHO. ry6LIBKWOV6IbTWSXtj vFOPE1; FwK_3ABz1hSFelukFDtQTvawMDmbnL3feyLM9\n"
+                "8K_BA73mvSKzAuzikyh2UMX]] in request body"),
+        ("jwt", "[[eyJhbGcL01ALULMyNTYLLCAidHLw1j ogIkpXVCJ9. eyzdWILOLAINZYONDMyNjI1IiwgImShbedUi01A1Qm8iLCALaviFOjogMTYwMjY3NTQwNnO . "
+                "95Z01ACzJa3eP6ZkKB7nploE7twnrJSkNuEppb6TEIpp]]"),
+        # "=" read as a dash before an unquoted password; "passwd" read as "nasswd"
+        ("password_assignment", "password — [[mOnkeyBusiness]]"),
+        ("password_assignment", '  “nasswd": "[[dragon_fly_88]]",'),
         # a closing bracket for a "J" inside a piece of a split key
         ("azure_storage_key", "AccountName=abc;AccountKey=[[GXF L LHfDhNFoH9dFeth+DNDq8upGis sKpvXfX9a4034vRtRNsdf eq) "
                               "UPUSFAVbCovigg rdKMBUjVX8EnvC+0wOG==]]; EndpointSuffix=core.windows.net"),

@@ -23,7 +23,8 @@ from redact.text._ocr import extend_fragments, looks_random
 
 __all__ = ["Assignment", "find_assignments"]
 
-_PASSWORD_KW = r"pass(?:word|wd|phrase|code)?|pa55word|passw0rd|pwd|passwort"
+# "nasswd": small dark text loses the descender of the "p"
+_PASSWORD_KW = r"pass(?:word|wd|phrase|code)?|pa55word|passw0rd|nass(?:word|wd)|pwd|passwort"
 _SECRET_KW = (r"secret|token|api[_\-.]?key|apikey|private[_\-.]?key|priv[_\-]?key|client[_\-]?secret|auth|"
               r"access[_\-]?key|secret[_\-]?key|signing[_\-]?key|encryption[_\-]?key|master[_\-]?key|"
               r"account[_\-]?key|credentials?|session[_\-]?key|webhook[_\-]?secret|dsn|connection[_\-]?string|"
@@ -32,12 +33,14 @@ _SECRET_KW = (r"secret|token|api[_\-.]?key|apikey|private[_\-.]?key|priv[_\-]?ke
 # An upper-case environment name ending in _KEY (STRIPE_KEY, OPENAI_KEY) holds a key; in code,
 # lower-case ``primary_key`` or ``sort_key`` does not, so this one is case-sensitive.
 _ENV_KEY = r"(?-i:(?<=[A-Z0-9]_)KEY(?![A-Z]))"
-_KW = re.compile(r"(?i)(?=[pstacdbwlmek])(?:" + _PASSWORD_KW + "|" + _SECRET_KW + "|" + _ENV_KEY + ")")
+_KW = re.compile(r"(?i)(?=[pstacdbwlmekn])(?:" + _PASSWORD_KW + "|" + _SECRET_KW + "|" + _ENV_KEY + ")")
 # Matched at the end of the keyword: the rest of the key, the operator and the value.
 _REST = re.compile(
     r"(?i)[\w.\-]{0,40}[\"'\]‘’“”]?[ \t]*(?:\([^)\n]{0,40}\)[ \t]*)?"
     r"(?P<op>:=|=>|->|=(?![=~])|:(?![:/])(?:[ \t]*[A-Za-z_][\w\[\], |.]*[ \t]*=(?!=))?"
-    r"|[—–](?=[ \t]*[\"'`‘’“”])"  # OCR reads a lone "=" as a dash; taken before a quoted value only
+    # OCR reads a lone "=" as a dash: taken before a quoted value, or before a value that is a
+    # password only by its looks (checked below)
+    r"|[—–](?=[ \t]*[\"'`‘’“”])|(?P<dash>[—–])(?=[ \t]+\S)"
     r"|(?<=[ \t])[t;|]=(?=[ \t]*[\"'`‘’“”]))"  # and the ":" of ":=" as a glyph ("PGPASSWORD t= "...")
     r"[ \t]*(?:\r?\n[ \t]*(?=[\"'`‘’“”]))?"  # a chat bubble wraps after the operator: quoted values only
     r"(?:!!?\w+[ \t]+)?"
@@ -140,6 +143,8 @@ def _scan(text: str) -> Iterator[Assignment]:
         elif not quoted and (is_code_reference(value) or value[0] in "{[(<#"):
             continue
         password = bool(_PASSWORD_KEY.fullmatch(k.group()))
+        if m.group("dash") and not (password and _looks_like_password(value)):
+            continue  # "Password — Required", "token — see the docs": prose, not an assignment
         if value.lower() in _STOPWORDS or (value.lower().startswith("http") and not password):
             continue
         extended = False
@@ -159,6 +164,13 @@ def _scan(text: str) -> Iterator[Assignment]:
             if tail:
                 end = end + 1 + tail.end(1)
         yield Assignment(start, end, password, quoted)
+
+
+def _looks_like_password(value: str) -> bool:
+    """Not a word, and a digit, a symbol or a capital inside: "mOnkeyBusiness", "Tr0ub4dor&3"."""
+    if len(value) < 6 or is_word_like(value):
+        return False
+    return any(c.isdigit() for c in value) or any(not c.isalnum() for c in value) or any(c.isupper() for c in value[1:])
 
 
 def _secretish(value: str) -> bool:

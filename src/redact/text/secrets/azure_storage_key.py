@@ -8,6 +8,12 @@ from redact.text._ocr import compact, tolerant
 from redact.text.secrets._base import TokenDetector
 
 
+_LABEL = tolerant("AccountKey") + r"\s*=\s*"
+_NEXT = "|".join(tolerant(k) for k in ("EndpointSuffix", "BlobEndpoint", "QueueEndpoint", "TableEndpoint",
+                                       "FileEndpoint", "SharedAccessSignature", "DefaultEndpointsProtocol"))
+_B64 = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=|")
+
+
 class AzureStorageKeyDetector(TokenDetector):
     name = "azure_storage_key"
     entity_type = "AZURE_STORAGE_KEY"
@@ -17,8 +23,15 @@ class AzureStorageKeyDetector(TokenDetector):
     variable = True
     max_breaks = 24
     patterns = (
-        re.compile(tolerant("AccountKey") + r"\s*=\s*(?P<s>[A-Za-z0-9+/|][A-Za-z0-9+/=|)\]}]*)"),
+        # The connection string says where the key ends: at the ";" before the next setting, or
+        # at that setting's name when OCR lost the ";" ("...VpZi==EndpointSuffix"). Up to there the
+        # value is whatever OCR made of 88 base64 glyphs: a "-", "£" or "]" in it, wrapped lines.
+        re.compile(_LABEL + r"(?P<s>[^\s;=][^;]{40,160}?)(?=[ \t]*;|\s*(?:" + _NEXT + r")|\s*$)"),
+        # a key cut off by the screen's edge: base64 pieces as far as they go
+        re.compile(_LABEL + r"(?P<s>[A-Za-z0-9+/|][A-Za-z0-9+/=|)\]}]*)"),
     )
 
     def validate(self, value: str) -> bool:
-        return 70 <= len(compact(value)) <= 100
+        glyphs = compact(value)
+        odd = sum(c not in _B64 for c in glyphs)
+        return 70 <= len(glyphs) <= 100 and odd <= 0.1 * len(glyphs)

@@ -11,7 +11,7 @@ import binascii
 import json
 import re
 
-from redact.text._ocr import GAP, SPLIT, compact, repair, tolerant
+from redact.text._ocr import GAP, SPLIT, compact, looks_random, repair, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
 # OCR reads a "J" or "l" in small text as ")", "]", "}" or "!", and now and then a glyph as "#"
@@ -25,6 +25,7 @@ _PART = _RUN + "(?:" + GAP + _RUN + "){0,12}"
 _DOT = SPLIT + r"[.,]{1,2}" + SPLIT  # OCR doubles a dot now and then
 
 
+_SEMI_SPLIT = re.compile(r"[;:][ ]([A-Za-z0-9_\-]{8,})(?![=:])")
 _OPENS = re.compile(r"ey[Jj)\]}|lI1]")  # "eyJ" with the J as OCR reads it ("|" was made "l" above)
 
 
@@ -35,9 +36,18 @@ class JwtDetector(TokenDetector):
     variable = True
     max_breaks = 14  # a long token in small text: OCR inserts a space every few dozen characters
     patterns = (
-        re.compile(START + tolerant("eyJ") + SPLIT + _PART + _DOT + tolerant("eyJ") + SPLIT + _PART + _DOT
-                   + "(?:" + _RUN + ")?" + END),
+        # the payload's "J" may be lost ("eyzdWI..."): the header's "eyJ" and the dots still hold
+        re.compile(START + tolerant("eyJ") + SPLIT + _PART + _DOT + tolerant("ey") + f"(?:{tolerant('J')})?" + SPLIT
+                   + _PART + _DOT + "(?:" + _RUN + ")?" + END),
     )
+
+    def extend(self, text: str, start: int, end: int) -> int:
+        # a "j" of the signature read as ";" with a space after it ("vFOPE1; FwK_3ABz...") splits
+        # the part: a long random run after it is still the signature
+        end = super().extend(text, start, end)
+        while (m := _SEMI_SPLIT.match(text, end)) is not None and looks_random(m.group(1)):
+            end = super().extend(text, start, m.end())
+        return end
 
     def validate(self, value: str) -> bool:
         # Two dot-separated parts that both open with "eyJ" (base64 of '{"') are a JWT on their
@@ -49,7 +59,8 @@ class JwtDetector(TokenDetector):
             return False
         if _is_json_object(parts[0]) and _is_json_object(parts[1]):
             return True
-        return all(_OPENS.match(compact(p)) for p in parts[:2]) and len(compact(parts[1])) >= 16
+        payload = compact(parts[1])
+        return bool(_OPENS.match(compact(parts[0]))) and payload[:2].lower() == "ey" and len(payload) >= 16
 
 
 def _is_json_object(part: str) -> bool:

@@ -16,7 +16,9 @@ class PypiTokenDetector(TokenDetector):
     # "pypi-" and the macaroon's first two characters: OCR garbles the rest of the fixed
     # ``AgEIcHlwaS5vcmc`` often enough (a dropped "l", "G" for "g") to lose whole tokens on it,
     # and "pypi-Ag" followed by 60 token characters is specific on its own.
-    patterns = (re.compile(START + tolerant("pypi-") + SPLIT + r"[A4][gGq9][ ]?[A-Za-z0-9_\-—|]+" + END),)
+    # In the body OCR reads a "7" as "/" and a "J" as a bracket ("Tgq/ZbB", "Qi8}f").
+    patterns = (re.compile(START + tolerant("pypi-") + SPLIT + r"[A4][gGq9][ ]?[A-Za-z0-9_\-—|][A-Za-z0-9_\-—|/)\]}]*"
+                           + END),)
 
     def validate(self, value: str) -> bool:
         return len(compact(value)) >= 60

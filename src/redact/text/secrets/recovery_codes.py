@@ -14,13 +14,15 @@ from redact.text._model import Match
 _HEADING = re.compile(r"(?i)(?:recovery|backup|2fa|two[- ]factor|one[- ]time|emergency|scratch|"
                       r"verification)[ \t]+(?:codes?|keys?)")
 # A group of a dashed code as OCR reads it: an accented letter, "¢", "@" or "#" for a glyph, "?" for a
-# small "q" or "7", a bracket for a "j" ("12} vx", "Tgy5}"), and a stray space inside ("7 cnw3");
-# it starts on a letter or digit and does not end on "?" (a question after a word).
+# small "q" or "7", a bracket for a "j" ("12} vx", "Tgy5}", "]t7wx"), and a stray space inside
+# ("7 cnw3"); it starts on a letter, digit or bracket.
 _GLYPH = r"(?:[^\W_]|[¢@©€?#\]})])"
-_GROUP = rf"[^\W_](?:[ ]?{_GLYPH}){{2,5}}(?<![?])"
+_GROUP = rf"(?:[^\W_]|[\]}})])(?:[ ]?{_GLYPH}){{2,5}}"
+# Codes sit apart, but OCR may read the gap between two as "_" ("zdr9a_fq7op") or a dash before
+# one ("—hlgdt-diqn7"): neither is part of a code, nor a reason to drop it.
 _CODE = re.compile(
-    rf"(?<![\w\-—])(?:{_GROUP}[ ]?[-—–][ ]?{_GROUP}(?:[-—–][a-zA-Z0-9]{{4,6}})?"
-    r"|\d{4,5}[ ]\d{4,5}|[a-z0-9]{8,12}|[A-Z0-9]{8,12})(?![\w\-—])"
+    rf"(?<![^\W_])(?<![^\W_][\-—])(?:{_GROUP}[ ]?[-—–][ ]?{_GROUP}(?:[-—–][a-zA-Z0-9]{{4,6}})?"
+    r"|\d{4,5}[ ]\d{4,5}|[a-z0-9]{8,12}|[A-Z0-9]{8,12})(?<![)])(?![^\W_]|[\-—])"
 )
 _LINES_AFTER = 16
 _YEAR = re.compile(r"(?:19|20)\d\d[-—–](?:19|20)?\d\d")

@@ -8,7 +8,8 @@ from redact.text._ocr import compact, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
 
-_PREFIX = "|".join(tolerant(p) for p in ("hvs.", "hvb.", "hvr."))
+# the dot may be lost ("hvsjXBJ..."): no word starts "hvs", and the length check still applies
+_PREFIX = "|".join(f"{tolerant(p + '.')}|{tolerant(p)}(?=[A-Za-z0-9])" for p in ("hvs", "hvb", "hvr"))
 
 
 class VaultTokenDetector(TokenDetector):
