@@ -274,14 +274,20 @@ def _lone_tail(text: str, m: re.Match[str], start: int) -> bool:
     """A short piece alone on the line after a long token's wrap: its tail, unless it reads as a word.
 
     Random tails have no vowel or three consonants in a row ("skf", "Cswus"); a button or a word
-    under the token ("Copy", "done") has neither.
+    under the token ("Copy", "done") has neither, and a word that ends a sentence ("instead?")
+    is prose whatever its consonants.
     """
     piece = m.group(1)
     if not 2 <= len(piece) <= 12 or len(compact(text[start : m.start()])) < 30:
         return False
     if m.end() < len(text) and text[m.end()] != "\n":
         return False
+    if _SENTENCE_END.fullmatch(piece):
+        return False
     return looks_random(piece) or bool(_CLUSTER.search(piece.lower()))
+
+
+_SENTENCE_END = re.compile(r"[A-Za-z][a-z]+[.?!,;:]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -161,6 +161,7 @@ NEGATIVE = [
     ("password_assignment", '    password = form.cleaned_data["password"]'),
     ("password_assignment", "password: <your-password>"),
     ("visible_password", "password = getpass(prompt)"),
+    ("url_credentials", "see https://example.com/wow!great@v2 docs"),
     ("password_assignment", "Password — Required"),
     ("keyword_assignment", "token — see the docs"),
     ("jwt", "Set-Cookie: session=eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0In0.abcDEF123ghiJKL456; Path=/; HttpOnly"[:0] + "eyJ x. eyz. abc"),
@@ -649,6 +650,14 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         # "=" read as a dash before an unquoted password; "passwd" read as "nasswd"
         ("password_assignment", "password — [[mOnkeyBusiness]]"),
         ("password_assignment", '  “nasswd": "[[dragon_fly_88]]",'),
+        # a legacy key above a prose word ("instead?" is no wrapped tail); "&" read for "8"
+        ("openai_key", "can you try with\n[[sk-z]7sopYGQQHPJHZQDF2Z4T3BIbkF|Q40FcEReoMOx94iWOQOG]]\ninstead?"),
+        ("openai_key", '2 openai_api_key =\n3 "[[Sk-proj-pn&tXyMQYUDd2Pe4V JSNjdR_nckC8ZB81_Y6YF4digyuobOQQPqyDSIKHY3UaXOtUCo 7061 '
+                       "pxXxT3B1bkF J4v80_jt5YM_RQaJQ-JzfmhQI--91J66GZDW28-MOn4emFJ\n4 uvY-FRseOX719SQR1gIo6CdPw3t]]\""),
+        # "@" for "0" in a SendGrid body; "¢" in a generic token; "!" for the ":" before a password
+        ("sendgrid_key", "can you try with [[SG.RnZ-_@OVRY_fS7tLeCIyOC.DILqVowFzWr9LIr8mvXUxThwZRN1GOMXL4I5sZTQr2S]] instead?"),
+        ("high_entropy", "pasted the private token [[AQYELCSBKr21lvse7LOSMqDHa2UPB2cLe¢jG]] into the runner"),
+        ("url_credentials", "redis://default![[Nbo7 QyJw8jhKlbaZ]]@cache.example.com:6379/0"),
         # a closing bracket for a "J" inside a piece of a split key
         ("azure_storage_key", "AccountName=abc;AccountKey=[[GXF L LHfDhNFoH9dFeth+DNDq8upGis sKpvXfX9a4034vRtRNsdf eq) "
                               "UPUSFAVbCovigg rdKMBUjVX8EnvC+0wOG==]]; EndpointSuffix=core.windows.net"),
@@ -773,3 +782,9 @@ def test_a_short_word_before_a_wrap_ends_the_token() -> None:
     text = "https://api.example.com/cb?access_token=zl-fsndeaA4xKZhF1BqwzxQtT6E2Sq9W for\nLN_nwSkp2Q7 docs"
     (m,) = DETECTORS["url_query_token"].find(text)
     assert text[m.start : m.end] == "zl-fsndeaA4xKZhF1BqwzxQtT6E2Sq9W"
+
+
+def test_an_ampersand_before_a_query_name_ends_a_token() -> None:
+    text = "https://x.example.com/cb?access_token=abcDEF123ghiJKL456mno&state=xyz"
+    (m,) = DETECTORS["url_query_token"].find(text)
+    assert text[m.start : m.end] == "abcDEF123ghiJKL456mno"

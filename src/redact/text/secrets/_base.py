@@ -172,7 +172,8 @@ def _fallback_pattern(cls: type[TokenDetector]) -> re.Pattern[str]:
 # OCR of small text reads a glyph of a token as a bracket or a symbol ("Qo0]8v1" for "Qoj8v1",
 # "58¢24" for "58c24", "IrL\VzZ"), or adds a dot ("f1.45" for "f145"):
 # with no space around it, what follows is still the token.
-_GLUED = re.compile(rf"(?:(?:[()\]{{}}!€©¥|¢®?\\.$]|{AT_IN_TOKEN})[A-Za-z0-9_\-—|]{{2,}})+")
+# An "&" OCR made of an "8" ("pn&tXyMQ") is glued too, unless a query parameter's name follows ("&x=1").
+_GLUED = re.compile(rf"(?:(?:[()\]{{}}!€©¥|¢®?\\.$]|{AT_IN_TOKEN}|&(?![A-Za-z0-9_\-]*=))[A-Za-z0-9_\-—|]{{2,}})+")
 _LOOSE_PIECE = re.compile(r"([ \t]{1,2}|[ \t]*\r?\n[ \t]*)([^\s\"'`<>=:,;&]{1,80})")
 
 

@@ -90,9 +90,9 @@ def _previous_line(text: str, line_start: int) -> int:
 #: field's value, such as a 19-character webhook signing secret)
 _MIN_LENGTH, _MIN_ALONE = 20, 16
 _WORD = re.compile(r"\S+")
-# with the glyphs small text turns a token's letters into: "$" for "S", "@" for "0", "é" for "6"
+# with the glyphs small text turns a token's letters into: "$" for "S", "@" for "0", "é" for "6", "¢" for "c"
 # (an "@" before a dotted name is an e-mail's, checked apart: a class is faster than a lookahead)
-_PIECE = re.compile(r"[A-Za-z0-9+/_\-.~|)\]}!$@À-ÿ]+={0,2}")
+_PIECE = re.compile(r"[A-Za-z0-9+/_\-.~|)\]}!$@À-ÿ¢©®€¥£]+={0,2}")
 _EMAIL_AT = re.compile(r"@[A-Za-z0-9_\-]*\.[A-Za-z]")
 _EDGE = "\"'`([{<"
 _TAIL = ".,;:!?\"'`)]}>"

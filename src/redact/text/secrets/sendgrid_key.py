@@ -8,8 +8,8 @@ from redact.text._ocr import B64URL, SPLIT, body, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
 
-# with the glyphs small text makes of a body letter ("Vz¥r952j{UBzt")
-_BODY = B64URL[:-1] + r"¥{}()\]]"
+# with the glyphs small text makes of a body letter ("Vz¥r952j{UBzt", "_@OVRY" for "_00VRY")
+_BODY = B64URL[:-1] + r"¥{}()\]@]"
 
 
 class SendgridKeyDetector(TokenDetector):

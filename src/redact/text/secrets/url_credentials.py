@@ -30,8 +30,9 @@ class UrlCredentialsDetector(TokenDetector):
     score = 0.93
     max_breaks = 2
     patterns = (
-        # OCR puts spaces around the ':' and '//' of small text ("postgres ://app: pw@host")
-        re.compile(r"(?i)\b[a-z][a-z0-9+.\-]{1,20}[ ]?[:;][ ]?[/|]{2,3}[ ]?[^\s:@/?#'\"<>]{1,64}[ ]?[:;][ ]?(?P<s>[^\s@/'\"<>]{1,128}"
+        # OCR puts spaces around the ':' and '//' of small text ("postgres ://app: pw@host"), and
+        # reads the ':' before the password as "!" now and then ("default!Nbo7")
+        re.compile(r"(?i)\b[a-z][a-z0-9+.\-]{1,20}[ ]?[:;][ ]?[/|]{2,3}[ ]?[^\s:@/?#'\"<>!]{1,64}[ ]?[:;!][ ]?(?P<s>[^\s@/'\"<>]{1,128}"
                    r"(?:(?:[ ]|[ \t]*\n[ \t]*)[^\s@/'\"<>]{1,64}){0,2})"
                    r"[ ]?@[ ]?[\w\[\-]"),
         re.compile(r"(?i)(?:^|[;\s\"'?&])(?:password|pwd|passwd)\s*=\s*(?P<s>\{[^}\n]+\}|[^;&\s'\"]+)"),
@@ -43,7 +44,7 @@ class UrlCredentialsDetector(TokenDetector):
             value = text[start:end]
             return looks_random(value) and not is_placeholder(value) and not is_word_like(value)
         before = text[max(0, start - 200):start].rstrip(" ")
-        if before.endswith(":") or before.endswith(";") and "//" in before:
+        if before.endswith(":") or (before.endswith((";", "!")) and "//" in before):
             return not text[start:end].isdigit()  # user:pass@host (a digits-only "password" is a port)
         line_start = text.rfind("\n", 0, start) + 1
         line_end = text.find("\n", end)
