@@ -258,11 +258,12 @@ def _through_short_pieces(text: str, first: re.Match[str]) -> re.Match[str] | No
     return None
 
 
-# the short words of prose a line may end on before a token starts on the next
+# Short words of prose, never read as a piece of a token: a line may end on one before a token
+# starts on the next, and one between two tokens does not join them.
 _SHORT_WORDS = frozenset(
     "the and for with from into onto this that then than was are were has had have not but its".split()
     + "use set key run see via per all any one two new old now our you your her his him she they".split()
-    + "them who how why was can get put let may did does done just also here there when what".split()
+    + "them who how why can get put let may did does done just also here there when what".split()
     + "in on to is at of by or an as if it no so up we be do go my me us".split()
 )
 
