@@ -249,15 +249,20 @@ def _is_wrapped_rest(text: str, lines: list[tuple[int, int]], j: int, *, bare: b
     """
     if not _is_run(text[lines[j][0] : lines[j][1]].strip()):
         return False
-    after = next((k for k in range(j + 1, len(lines)) if not _NOISE.fullmatch(text, *lines[k])), None)
+    after = _next_line(text, lines, j)
     if after is None:
         return False
     return _bare_body(text, lines[after]) if bare else _is_body(text, lines[after], marked=True)
 
 
+def _next_line(text: str, lines: list[tuple[int, int]], j: int) -> int | None:
+    """Index of the first line after ``j`` that is not a stray glyph or a number, if any."""
+    return next((k for k in range(j + 1, len(lines)) if not _NOISE.fullmatch(text, *lines[k])), None)
+
+
 def _key_below(text: str, lines: list[tuple[int, int]], j: int) -> bool:
     """Whether the next line that is not a stray glyph is a body line or the END marker."""
-    after = next((k for k in range(j + 1, len(lines)) if not _NOISE.fullmatch(text, *lines[k])), None)
+    after = _next_line(text, lines, j)
     return after is not None and (_is_body(text, lines[after], marked=True) or bool(_END.search(text, *lines[after])))
 
 
