@@ -214,6 +214,9 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
         if wraps and "\n" in text[end : m.start(1)] and _lone_tail(text, m, start):
             end = m.end()  # the last few characters of a wrapped token, alone on their line ("skf")
             break
+        if not looks_random(piece) and wraps and _line_tail(text, m, start):
+            end = m.end()  # the end of a wrapped token, split once more on its last line ("7Fudej jqcw")
+            break
         if not looks_random(piece):
             # A short piece ("z", "Odvi") counts when a random-looking piece follows it; across a
             # wrap only a glyph or two left at the end of the line ("...NwY K" / "NyfCgRB-jP2q").
@@ -271,6 +274,16 @@ _SHORT_WORDS = frozenset(
 _CLUSTER = re.compile(r"[bcdfghjklmnpqrstvwxz]{3}|^[^aeiouy]+$")
 
 
+def reads_as_word(piece: str) -> bool:
+    """Plain letters that could be a word: a vowel and no three consonants in a row.
+
+    Lower-case runs of a random token often pass :func:`is_word_like` ("dwrfj", "gj", "jqcw");
+    they fail this. Prose words mostly pass it ("Copy", "thanks" does not: use where a length
+    bound or the lines around already say a token goes on).
+    """
+    return re.fullmatch(r"[A-Z]?[a-z]+|[A-Z]+", piece) is not None and not _CLUSTER.search(piece.lower())
+
+
 def _lone_tail(text: str, m: re.Match[str], start: int) -> bool:
     """A short piece alone on the line after a long token's wrap: its tail, unless it reads as a word.
 
@@ -286,6 +299,17 @@ def _lone_tail(text: str, m: re.Match[str], start: int) -> bool:
     if _SENTENCE_END.fullmatch(piece):
         return False
     return looks_random(piece) or bool(_CLUSTER.search(piece.lower()))
+
+
+def _line_tail(text: str, m: re.Match[str], start: int) -> bool:
+    """A few letters without a vowel ending the line of a long wrapped token ("jqcw"): its end.
+
+    Only vowel-less runs: a word after a token on its line ("thanks") has a vowel.
+    """
+    piece = m.group(1)
+    if not 2 <= len(piece) <= 8 or len(compact(text[start : m.start()])) < 30:
+        return False
+    return (m.end() == len(text) or text[m.end()] == "\n") and piece.isalpha() and not re.search("[aeiouyAEIOUY]", piece)
 
 
 _SENTENCE_END = re.compile(r"[A-Za-z][a-z]+[.?!,;:]")

@@ -658,6 +658,23 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         ("sendgrid_key", "can you try with [[SG.RnZ-_@OVRY_fS7tLeCIyOC.DILqVowFzWr9LIr8mvXUxThwZRN1GOMXL4I5sZTQr2S]] instead?"),
         ("high_entropy", "pasted the private token [[AQYELCSBKr21lvse7LOSMqDHa2UPB2cLe¢jG]] into the runner"),
         ("url_credentials", "redis://default![[Nbo7 QyJw8jhKlbaZ]]@cache.example.com:6379/0"),
+        # long keys cut into many pieces, some lower-case runs that pass for words ("dwrfj", "gj"),
+        # one opening on "]", the last vowel-less one ending the wrapped line ("jqcw")
+        ("openai_key", "3 [[sk-svcacct-R1Ts9 -N3 - 05 JUVzbhEk3y f v4 cpBaRInAfNLHMLULR9OBigwd rfhUyKa93d1yluArBYJPAHN7tNT3BLbkFIxD4bmfmoF_4j "
+                       "cQkbSVyxxj dwrfj B-vvALaXcadx0Yg_CIKzPsyrTLyiGizxamdn3NplphvzwbR]]"),
+        ("openai_key", "2 OPENAI_API_KEY=[[sk- proj -Sbdt4BrQ0q0i12XqCa3T4cHq lLYXvU2COhRSXnnKLHMV s Qy yFVVgi 03 ]H4HHRKXBZKhS gYON3PdT "
+                       "3BL bkF JgNsXG6EKmAc4n9ghEOibPsHz fViTCGLANY gj LNOOocG1YKC2yUQVsKp7 raYIkXEuTSgyc9yw]]\n3"),
+        ("openai_key", "[[sk-proj-_68CWDFBtHY-auPjI5vd6UaNhx12rm_GZdwndZugMEEe1pNUFGaeLwX46Bj Ot 4Tgtr tOLVFTtGT3B1bkFIQF J11gT3nUP1_"
+                       "VjzaS5nvom19soYaUsCzAyNuat8VZ_daTan941ADCTryAVJm30DJ\n7Fudej jqcw]]"),
+        # a JWT wrapped at the dot before its signature, the dot lost
+        ("jwt", 'ID_TOKEN="[[eyJhbGciOiAiUIMyNTYILCAidHIwljoglkpXVCJ9.ey}zdWIiOiAIN\nDg4NDEyNjk3liwglm5hbWUiOIAIQW5hliwglmIhdCl6IDE3MjYZODQ3NjN9\n'
+                '-qO6c8rvwRn018-GRQ3NIiKhbagS4yDnFrflv6FTeDXzB]]"'),
+        # "/" and "\\" inside a Discord token's last part
+        ("discord_token", "here's the discord bot token:\n[[ODY1MDM2ODAxOTEOMjI5MzQ5OA.wtDStb.Gayehe30HW9V2wV/p9d2iPD2n3LapNul04Mpa\\s]]\n"
+                          "please rotate"),
+        # "!" inside a code; a code a glyph longer than the others, without a digit
+        ("recovery_codes", "2FA recovery codes:\n[[4qyd7-kxlug]] [[z1cv5-dod24]]\n[[oigp!I-w31bz]] [[4wn9x-prxzq]]"),
+        ("recovery_codes", "Backup codes (keep them safe)\n[[4he19-rjmhj]] [[3wzid-xrs3g]]\n[[fspt6-cjcly]] [[jmagqr-ik]ji]]"),
         # a closing bracket for a "J" inside a piece of a split key
         ("azure_storage_key", "AccountName=abc;AccountKey=[[GXF L LHfDhNFoH9dFeth+DNDq8upGis sKpvXfX9a4034vRtRNsdf eq) "
                               "UPUSFAVbCovigg rdKMBUjVX8EnvC+0wOG==]]; EndpointSuffix=core.windows.net"),
@@ -788,3 +805,10 @@ def test_an_ampersand_before_a_query_name_ends_a_token() -> None:
     text = "https://x.example.com/cb?access_token=abcDEF123ghiJKL456mno&state=xyz"
     (m,) = DETECTORS["url_query_token"].find(text)
     assert text[m.start : m.end] == "abcDEF123ghiJKL456mno"
+
+
+def test_a_word_after_a_wrapped_token_on_its_last_line_is_not_taken() -> None:
+    text = ("sk-proj-_68CWDFBtHY-auPjI5vd6UaNhx12rm_GZdwndZugMEEe1pNUFGaeLwX46Bj Ot 4Tgtr tOLVFTtGT3B1bkFIQF J11gT3nUP1_"
+            "VjzaS5nvom19soYaUsCzAyNuat8VZ_daTan941ADCTryAVJm30DJ\n7Fudej thanks")
+    (m,) = DETECTORS["openai_key"].find(text)
+    assert text[m.start : m.end].endswith("7Fudej")

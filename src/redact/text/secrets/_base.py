@@ -15,7 +15,7 @@ from typing import ClassVar
 from redact.text._detector import Detector
 from redact.text._filters import is_masked, is_placeholder, is_word_like
 from redact.text._model import Match
-from redact.text._ocr import AT_IN_TOKEN, SPLIT, compact, extend_fragments, tolerant
+from redact.text._ocr import AT_IN_TOKEN, SPLIT, compact, extend_fragments, reads_as_word, tolerant
 
 __all__ = ["TokenDetector", "boundary_after", "boundary_before"]
 
@@ -187,7 +187,8 @@ def _complete(text: str, start: int, end: int, lo: int, hi: int, max_wraps: int 
 
     Unchanged unless the completed token lands in the range: a short match with nothing fitting
     after it keeps its own end. A short number alone at the start of a line (an editor's gutter)
-    is stepped over without counting.
+    is stepped over without counting. A piece that reads as a word ends it; a lower-case run of
+    the token ("dwrfj", "gj") does not, the length bound guarding against running on into prose.
     """
     n = len(compact(text[start:end]))
     new, wraps = end, 0
@@ -203,7 +204,7 @@ def _complete(text: str, start: int, end: int, lo: int, hi: int, max_wraps: int 
             if piece.isdigit() and len(piece) <= 5:
                 new = m.end()
                 continue
-        if is_word_like(piece) or n + len(piece) > hi:
+        if reads_as_word(piece) or n + len(piece) > hi:
             break
         n += len(piece)
         new = m.end()

@@ -10,8 +10,9 @@ import re
 from redact.text._ocr import B64URL, GAP, SPLIT, body, compact, repair, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
-# "$" is how small text often reads an "S"; inside a three-part token it is no shell variable
-_B64URL_OCR = r"[A-Za-z0-9_\-—|)\]}$]"
+# "$" is how small text often reads an "S" (inside a three-part token it is no shell variable), "/"
+# or "\\" an "l" or "7"
+_B64URL_OCR = r"[A-Za-z0-9_\-—|)\]}$/\\]"
 # a dot between the parts, or a space where OCR lost the dot (the part lengths still tell)
 _DOT = SPLIT + r"[.,]" + SPLIT + "|" + GAP
 _CONTEXT = re.compile(r"(?i)discord|\bbot\b|token")

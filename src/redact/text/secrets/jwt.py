@@ -11,7 +11,7 @@ import binascii
 import json
 import re
 
-from redact.text._ocr import GAP, SPLIT, compact, looks_random, repair, tolerant
+from redact.text._ocr import GAP, LINE_BREAK, SPLIT, compact, looks_random, repair, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
 # OCR reads a "J" or "l" in small text as ")", "]", "}" or "!", and now and then a glyph as "#"
@@ -37,8 +37,9 @@ class JwtDetector(TokenDetector):
     max_breaks = 14  # a long token in small text: OCR inserts a space every few dozen characters
     patterns = (
         # the payload's "J" may be lost ("eyzdWI..."): the header's "eyJ" and the dots still hold
+        # and the dot before the signature may be lost where a bubble wrapped the token at it
         re.compile(START + tolerant("eyJ") + SPLIT + _PART + _DOT + tolerant("ey") + f"(?:{tolerant('J')})?" + SPLIT
-                   + _PART + _DOT + "(?:" + _RUN + ")?" + END),
+                   + _PART + rf"(?:{_DOT}|{LINE_BREAK}(?=[A-Za-z0-9_\-]{{16}}))" + "(?:" + _RUN + ")?" + END),
     )
 
     def extend(self, text: str, start: int, end: int) -> int:
@@ -55,6 +56,10 @@ class JwtDetector(TokenDetector):
         # OCR of small text (1/l, 0/O, inserted spaces) garbles the base64 of long tokens, and a
         # failed decode must not let a session token through.
         parts = re.split(r"\.+", repair(value).replace("|", "l"))
+        if len(parts) == 2 and "\n" in value.rstrip():
+            # the signature's dot lost at a wrap: the payload ends at the last line break
+            head, _, tail = value.rstrip().rpartition("\n")
+            parts = [*re.split(r"\.+", repair(head).replace("|", "l")), repair(tail)]
         if len(parts) < 3:
             return False
         if _is_json_object(parts[0]) and _is_json_object(parts[1]):

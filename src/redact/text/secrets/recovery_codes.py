@@ -10,13 +10,14 @@ from collections.abc import Iterator
 
 from redact.text._detector import Detector
 from redact.text._model import Match
+from redact.text._ocr import reads_as_word
 
 _HEADING = re.compile(r"(?i)(?:recovery|backup|2fa|two[- ]factor|one[- ]time|emergency|scratch|"
                       r"verification)[ \t]+(?:codes?|keys?)")
 # A group of a dashed code as OCR reads it: an accented letter, "¢", "@" or "#" for a glyph, "?" for a
 # small "q" or "7", a bracket for a "j" ("12} vx", "Tgy5}", "]t7wx"), and a stray space inside
 # ("7 cnw3"); it starts on a letter, digit or bracket.
-_GLYPH = r"(?:[^\W_]|[¢@©€?#\]})])"
+_GLYPH = r"(?:[^\W_]|[¢@©€?#\]})!|])"
 _GROUP = rf"(?:[^\W_]|[\]}})])(?:[ ]?{_GLYPH}){{2,5}}"
 # Codes sit apart, but OCR may read the gap between two as "_" ("zdr9a_fq7op") or a dash before
 # one ("—hlgdt-diqn7"): neither is part of a code, nor a reason to drop it.
@@ -78,5 +79,16 @@ def _line_codes(found: list[re.Match[str]], list_shapes: set[tuple[int, ...]]) -
     shapes = list_shapes | {_shape(m.group()) for m in found if _has_digit(m.group())}
     for m in found:
         code = m.group()
-        if _has_digit(code) or (_DASHED.search(code) and _shape(code) in shapes):
+        if _has_digit(code) or (_DASHED.search(code) and _near_shape(code, shapes)):
             yield Match(m.start(), m.end(), 0.85)
+
+
+def _near_shape(code: str, shapes: set[tuple[int, ...]]) -> bool:
+    """Shaped like a code of the list; a glyph more or fewer in a group ("jmagqr-ik]ji" beside
+    5-5 codes) unless every group reads as a word ("well-known" is no code)."""
+    shape = _shape(code)
+    if shape in shapes:
+        return True
+    if all(reads_as_word(g.replace(" ", "")) for g in _DASHED.split(code)):
+        return False
+    return any(len(s) == len(shape) and sum(abs(a - b) for a, b in zip(s, shape)) <= 1 for s in shapes)
