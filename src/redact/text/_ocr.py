@@ -186,7 +186,7 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
     wraps = 0
     for _ in range(max_fragments):
         m = _FRAGMENT.match(text, end)
-        if not m or m.end() - start > max_length or _NOT_TOKEN.match(m.group(1)):
+        if not m or m.end() - start > max_length or (_NOT_TOKEN.match(m.group(1)) and not _flag_inside(text, m)):
             break
         piece = m.group(1)
         if _ASSIGNS.search(piece):
@@ -214,7 +214,7 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
         if wraps and "\n" in text[end : m.start(1)] and _lone_tail(text, m, start):
             end = m.end()  # the last few characters of a wrapped token, alone on their line ("skf")
             break
-        if not looks_random(piece) and wraps and _line_tail(text, m, start):
+        if not looks_random(piece) and (wraps or len(piece) >= 3) and _line_tail(text, m, start):
             end = m.end()  # the end of a wrapped token, split once more on its last line ("7Fudej jqcw")
             break
         if not looks_random(piece):
@@ -241,6 +241,18 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
             break  # "done." ends a sentence; "PHt6j!" is a token piece with "l" read as "!"
         end = m.end()
     return end
+
+
+def _flag_inside(text: str, m: re.Match[str]) -> bool:
+    """A piece that reads as a one-letter CLI flag ("-o") with a mixed letters-and-digits piece
+    after it ("Br -o 7Kr hYAw..."): a dash and a glyph of a split token, not an option."""
+    if not re.fullmatch(r"-[A-Za-z]{1,2}", m.group(1)):
+        return False
+    nxt = _SAME_LINE_FRAGMENT.match(text, m.end())
+    if nxt is None:
+        return False
+    piece = nxt.group(1)
+    return len(piece) >= 3 and any(c.isdigit() for c in piece) and any(c.isalpha() for c in piece) and not _ASSIGNS.search(piece)
 
 
 def _through_short_pieces(text: str, first: re.Match[str]) -> re.Match[str] | None:
@@ -275,13 +287,17 @@ _CLUSTER = re.compile(r"[bcdfghjklmnpqrstvwxz]{3}|^[^aeiouy]+$")
 
 
 def reads_as_word(piece: str) -> bool:
-    """Plain letters that could be a word: a vowel and no three consonants in a row.
+    """Plain letters that could be a word: a vowel, and two or no three consonants in a row.
 
     Lower-case runs of a random token often pass :func:`is_word_like` ("dwrfj", "gj", "jqcw");
-    they fail this. Prose words mostly pass it ("Copy", "thanks" does not: use where a length
-    bound or the lines around already say a token goes on).
+    they fail this. Prose words mostly pass it ("Copy", "instead"; "thanks" does not: use where a
+    length bound or the lines around already say a token goes on).
     """
-    return re.fullmatch(r"[A-Z]?[a-z]+|[A-Z]+", piece) is not None and not _CLUSTER.search(piece.lower())
+    if re.fullmatch(r"[A-Z]?[a-z]+|[A-Z]+", piece) is None:
+        return False
+    low = piece.lower()
+    vowels = sum(c in "aeiouy" for c in low)
+    return vowels >= 2 or (vowels == 1 and not _CLUSTER.search(low))
 
 
 def _lone_tail(text: str, m: re.Match[str], start: int) -> bool:
@@ -294,7 +310,7 @@ def _lone_tail(text: str, m: re.Match[str], start: int) -> bool:
     piece = m.group(1)
     if not 2 <= len(piece) <= 12 or len(compact(text[start : m.start()])) < 30:
         return False
-    if m.end() < len(text) and text[m.end()] != "\n":
+    if not _ends_line(text, m.end()):
         return False
     if _SENTENCE_END.fullmatch(piece):
         return False
@@ -309,7 +325,14 @@ def _line_tail(text: str, m: re.Match[str], start: int) -> bool:
     piece = m.group(1)
     if not 2 <= len(piece) <= 8 or len(compact(text[start : m.start()])) < 30:
         return False
-    return (m.end() == len(text) or text[m.end()] == "\n") and piece.isalpha() and not re.search("[aeiouyAEIOUY]", piece)
+    letters = all(c.isalpha() or c in "¥¢©®€£$|" for c in piece)  # a glyph read as a symbol ("r¥q")
+    return _ends_line(text, m.end()) and letters and not re.search("[aeiouyAEIOUY]", piece)
+
+
+def _ends_line(text: str, pos: int) -> bool:
+    """Whether only a closing quote or punctuation stands between ``pos`` and the line's end."""
+    rest = re.match(r"[\"'`’”,;)\]}]*[ \t]*(?:\n|$)", text[pos : pos + 8])
+    return rest is not None
 
 
 _SENTENCE_END = re.compile(r"[A-Za-z][a-z]+[.?!,;:]")

@@ -675,6 +675,25 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         # "!" inside a code; a code a glyph longer than the others, without a digit
         ("recovery_codes", "2FA recovery codes:\n[[4qyd7-kxlug]] [[z1cv5-dod24]]\n[[oigp!I-w31bz]] [[4wn9x-prxzq]]"),
         ("recovery_codes", "Backup codes (keep them safe)\n[[4he19-rjmhj]] [[3wzid-xrs3g]]\n[[fspt6-cjcly]] [[jmagqr-ik]ji]]"),
+        # the key's last glyph alone at the next line's start; a last piece with "¥" ending the
+        # line; a wrapped rest before a closing quote; "/" for "l" inside a project key
+        ("openai_key", "can you try with\n[[sk-proj-ECsC5bfS3mStxyle2-LXn7RizpdYBK3G 06LJ8IWKbUvWVOPV5nB820k70-Me8uxeVVW_Gif\n"
+                       "yT3BIbkF JIgZD-OYIA3nLv6d3d9Hmpyyfr5TMUSBKn-D2G1XJcXnL7fOP_8ivyF7MLczz-4EFnj8z7s-_O\n3]] instead?"),
+        ("openai_key", "3 OPENAI_API_KEY=[[sk- proj -eFCnbmqg521nGSOE8CR3HwOHngxREmNU_3jKeN-elq7Vn7 gE3YoBS)cCO95N0d4z63IsDLZEh7T3BLbkFJ"
+                       "AybgZ-UeyJHBxJXLQC1 LUXEInmxqlMsACuafzh -auErvA9nI_HFwMI1009uQ7Ag-zDs r¥q]]"),
+        ("openai_key", 'OPENAI API_KEY="[[sk-svcacct-6kdNKNIIQZkt]PbMmkUydJpMIHN y9n9iOy\niRDXbWWR4FLnBMn 7A48ic3Ranb--utN6H5H8w-7 '
+                       "DT3BIbkFjz5z8fZIxzJu\nBIlOXp3P9wccrPxoRHswYl7fDdbc_AJ7ntPZXef-5dfCrFOkmrr2f9gS6grJKR\nDs]]\""),
+        ("openai_key", "here's the OpenAl key:\n[[sk-svcacct-bWHKi0Js9_N4IQ9ZQXSqSNXXENRsoJtO3__5/lYpsgdKd8BqRU-hEeNhrJSxZbt-bTzXS7\n"
+                       "VqRAT 3BIbkFJDu6EneC8cneNcJZxtGBysTfg2ph_XjmEEUbritdot0POePD25!_znH6HA9ezPZHEkmT\nSPtNJEv]] please rotate"),
+        # JWT parts with "®", "/" or "(" for a glyph; a signature piece that reads as a flag ("-o")
+        ("jwt", '3 "[[eyJhbGciOiAiSFMyNTYiLCAidHlw1j ogl kpXVCJ9 . eyJIZdWILOIAIN] UyNZES3NZciLCAibmF tZSI6 IC JBbmELLCAiaWFOIjogMTcyMTkK5Nj '
+                "Ewln®. CUaozuTufNJpFivzs7PaTK8f\n4 FH4n10-vmSLY46q4yPb]]\","),
+        ("jwt", "“[[eyJhbGci0iAiRVMyNTYiLCAidHlwIjogIkpXVCJ9.eyJzdWILOLAIMTY 3NDIxMj QzTiwg ImShbWULOLALOWSh TiwgImlhdC 16IDESNDE4MDE30Dh9. "
+                '4joW/ZZ-KKOB-b_HpwjXxcZOobfe1A5i- uUxvlL1LFOFZkKSRrxxBlAgFJIQ-LDV\n6xDT-XObnXzQwA_kN8vyP5G4A]]",'),
+        ("jwt", "“[[eyJhbGciOiAIUIMyNTYiLCAidHlwljoglkpXVCJ9.eyJzdWiiOiAIMZk2NTEWNTYiLCAibmFtZSI6ICJCby!\n"
+                'sICJpYXQIOIAXNZUSNTENDIS(Q.aGaq5ZUfBIOsIZTKZINWW3Vyp1.JyNSSKOVGHt3Y2Nvd5R201-s\nRimxZ1liLCoOonqzmjSTgT9dIWSPBIjQcKutD]]",'),
+        ("jwt", "3 [[eyJhbGci0iALRVMyNTYALCAidH1wI joglkpXVCJ9. eyJZdWILOLALNZY XODKxMDQ3I iwgImS5hbWUi0iAiQm8iLCAiaWFOLj ogMTcSNTE2NTgyOXO . "
+                "Br -o 7Kr hYAwNuW5Ft 9vegh4sk\n4 CGr9dVLCVitsRxE51p]] please rotate after the demo"),
         # a closing bracket for a "J" inside a piece of a split key
         ("azure_storage_key", "AccountName=abc;AccountKey=[[GXF L LHfDhNFoH9dFeth+DNDq8upGis sKpvXfX9a4034vRtRNsdf eq) "
                               "UPUSFAVbCovigg rdKMBUjVX8EnvC+0wOG==]]; EndpointSuffix=core.windows.net"),
@@ -812,3 +831,10 @@ def test_a_word_after_a_wrapped_token_on_its_last_line_is_not_taken() -> None:
             "VjzaS5nvom19soYaUsCzAyNuat8VZ_daTan941ADCTryAVJm30DJ\n7Fudej thanks")
     (m,) = DETECTORS["openai_key"].find(text)
     assert text[m.start : m.end].endswith("7Fudej")
+
+
+def test_a_flag_after_a_token_stays_a_flag() -> None:
+    """'-o' between two pieces of a signature is a glyph and a dash; after a token and before a file name, an option."""
+    text = "curl -H 'Authorization: Bearer a1B2c3D4e5F6g7H8i9J0k1' -o out.txt https://api.example.com"
+    (m,) = DETECTORS["auth_header"].find(text)
+    assert text[m.start : m.end] == "a1B2c3D4e5F6g7H8i9J0k1"

@@ -191,6 +191,12 @@ def _complete(text: str, start: int, end: int, lo: int, hi: int, max_wraps: int 
     the token ("dwrfj", "gj") does not, the length bound guarding against running on into prose.
     """
     n = len(compact(text[start:end]))
+    if lo <= n < (lo + hi) // 2:
+        # about complete: the last glyph or two may stand alone at the next line's start
+        m = _LOOSE_PIECE.match(text, end)
+        if (m is not None and "\n" in m.group(1) and m.group(2).isdigit() and n + len(m.group(2)) <= (lo + hi) // 2
+                and _ends_token(text, m.end())):
+            return m.end()
     new, wraps = end, 0
     while n < lo:
         m = _LOOSE_PIECE.match(text, new)
@@ -202,6 +208,8 @@ def _complete(text: str, start: int, end: int, lo: int, hi: int, max_wraps: int 
             if wraps > max_wraps:
                 break
             if piece.isdigit() and len(piece) <= 5:
+                if lo <= n + len(piece) <= hi and _ends_token(text, m.end()):
+                    return m.end()  # the token's last glyphs, alone at a line's start ("3 instead?")
                 new = m.end()
                 continue
         if reads_as_word(piece) or n + len(piece) > hi:
@@ -209,6 +217,12 @@ def _complete(text: str, start: int, end: int, lo: int, hi: int, max_wraps: int 
         n += len(piece)
         new = m.end()
     return new if lo <= n <= hi else end
+
+
+def _ends_token(text: str, pos: int) -> bool:
+    """Whether what follows ``pos`` ends a token: the text's or the line's end, or a word."""
+    nxt = _LOOSE_PIECE.match(text, pos)
+    return nxt is None or "\n" in nxt.group(1) or reads_as_word(nxt.group(2).rstrip(".,;:!?"))
 
 
 def _placeholder(value: str) -> bool:

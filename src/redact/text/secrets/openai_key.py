@@ -20,8 +20,8 @@ class OpenAIKeyDetector(TokenDetector):
     # legacy 'sk-' + 48: OCR garbles the T3BlbkFJ marker in the middle ('T3B1lbkFJ')
     fallback = (("sk-", 46, 58),)
     patterns = (
-        # a "j" read as "]" right after the prefix ("sk-svcacct-]j Q1pD8...")
-        re.compile(START + f"(?:{_PREFIX})" + r"[ ]?[A-Za-z0-9_\-—|\])}]+" + END),
+        # a "j" read as "]" right after the prefix ("sk-svcacct-]j Q1pD8..."), an "l" as "/"
+        re.compile(START + f"(?:{_PREFIX})" + r"[ ]?[A-Za-z0-9_\-—|\])}][A-Za-z0-9_\-—|\])}/]*" + END),
         re.compile(START + tolerant("sk-") + SPLIT + body(ALNUM, 20) + SPLIT + tolerant("T3BlbkFJ") + SPLIT
                    + body(ALNUM, 20) + END),
     )
