@@ -296,7 +296,7 @@ def reads_as_word(piece: str) -> bool:
     if re.fullmatch(r"[A-Z]?[a-z]+|[A-Z]+", piece) is None:
         return False
     low = piece.lower()
-    vowels = sum(c in "aeiouy" for c in low)
+    vowels = sum(c in "aeiou" for c in low)  # "y" alone is no vowel here: "AWNTY" is no word
     return vowels >= 2 or (vowels == 1 and not _CLUSTER.search(low))
 
 

@@ -694,6 +694,11 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
                 'sICJpYXQIOIAXNZUSNTENDIS(Q.aGaq5ZUfBIOsIZTKZINWW3Vyp1.JyNSSKOVGHt3Y2Nvd5R201-s\nRimxZ1liLCoOonqzmjSTgT9dIWSPBIjQcKutD]]",'),
         ("jwt", "3 [[eyJhbGci0iALRVMyNTYALCAidH1wI joglkpXVCJ9. eyJZdWILOLALNZY XODKxMDQ3I iwgImS5hbWUi0iAiQm8iLCAiaWFOLj ogMTcSNTE2NTgyOXO . "
                 "Br -o 7Kr hYAwNuW5Ft 9vegh4sk\n4 CGr9dVLCVitsRxE51p]] please rotate after the demo"),
+        # a Discord token split into pieces that read as caps ("AWNTY"), one with a stray "'"
+        ("discord_token", "Discord bot token\n[[MTA50TQ2MDY2Mj AWNTY ONZY4NA . 1g7NKS. V9UOAhr JObYHXSX31YMRzhu- FTLWnkavNqRNs3]]"),
+        ("discord_token", '$ export DISCORD_TOKEN="[[NDcOMjExOTQONzMw\'zg10DQ50A.Rqcudt .9vZ3M_CO49a6UEnuoiyJ_NYbijabTL2A2HHzhK]]"'),
+        # a code group opening on "|" or holding "/"
+        ("recovery_codes", "Backup codes (keep them safe)\n[[um9yr-mtvnb]] [[kpm5y-sjt75]]\n[[c3hmn-|xkif]] [[xwg5/7-80wvq]]"),
         # a closing bracket for a "J" inside a piece of a split key
         ("azure_storage_key", "AccountName=abc;AccountKey=[[GXF L LHfDhNFoH9dFeth+DNDq8upGis sKpvXfX9a4034vRtRNsdf eq) "
                               "UPUSFAVbCovigg rdKMBUjVX8EnvC+0wOG==]]; EndpointSuffix=core.windows.net"),
@@ -838,3 +843,21 @@ def test_a_flag_after_a_token_stays_a_flag() -> None:
     text = "curl -H 'Authorization: Bearer a1B2c3D4e5F6g7H8i9J0k1' -o out.txt https://api.example.com"
     (m,) = DETECTORS["auth_header"].find(text)
     assert text[m.start : m.end] == "a1B2c3D4e5F6g7H8i9J0k1"
+
+
+def test_private_key_rests_with_a_dash_or_no_digit_and_body_lines_with_one_digit() -> None:
+    from redact.text.secrets.private_key import PrivateKeyDetector
+
+    # up from END: a wrapped rest that does not look random ("Hjlm"), one with a dash ("we-+xfs")
+    for rest in ("Hjlm", "we-+xfs"):
+        text = (f"# support\nfrDf6+27GkXaaxJII1RpwdZTGe 1AfZ2 W£ff53PgqKrcqOssoOWTJ5hZg8SP\n{rest}\n"
+                "7PXbhHKDE|jiW6OFPyoOCWNWQcRxvJA90C9a47jelh|C3lwJODu4RYnAdDI6}\nepdHV\n-----END RSA PRIVATE KEY-----\nAlice")
+        (m,) = PrivateKeyDetector().find(text)
+        assert text[m.start : m.end].startswith("frDf6")
+    # no marker: after the run's first line, a body line with a single digit goes on with it
+    bare = ("$ cat ~/.ssh/id_rsa\ngKtpK8Rn9yB7kEWy/7cb6/MAQWHmMzIZBReSEz3xRCYv290NsrHHWbC\n95hJ+BLd5\n"
+            "h2y70Kb/T6los 1NA32eV2SCuSoxhrEY2Xquy3nPlrY2zfFcYYNC/ItAhTClwk\nATX\n"
+            "IYVslAxwkQDWNcxilOkmHITUHcjXYLqUcORcYX]WSDKSB/wzB1+xNAwiz\nHRY4SDA\n"
+            "9g3FkeQpWtC4RKOyUdBW57uTRxFVooUrxm6CkV9zfUEmMW+BMW5w6F\nVuwplskQRQ3\nAlice Martin")
+    (m,) = PrivateKeyDetector().find(bare)
+    assert bare[m.start : m.end].endswith("VuwplskQRQ3")

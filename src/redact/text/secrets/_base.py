@@ -237,4 +237,5 @@ def _placeholder(value: str) -> bool:
 
 
 def _has_word_fragment(value: str) -> bool:
-    return any(len(f) >= 5 and is_word_like(f) for f in _BREAK.split(value)[1:])
+    """A later piece of a split value that reads as a word ("Please"; not "AWNTY", "dwrfj")."""
+    return any(len(f) >= 5 and reads_as_word(f) for f in _BREAK.split(value)[1:])

@@ -11,8 +11,8 @@ from redact.text._ocr import B64URL, GAP, SPLIT, body, compact, repair, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
 # "$" is how small text often reads an "S" (inside a three-part token it is no shell variable), "/"
-# or "\\" an "l" or "7"
-_B64URL_OCR = r"[A-Za-z0-9_\-—|)\]}$/\\]"
+# or "\\" an "l" or "7", "'" a stray mark (inside only: a closing quote ends the token)
+_B64URL_OCR = r"(?:[A-Za-z0-9_\-—|)\]}$/\\]|'(?=[A-Za-z0-9]))"
 # a dot between the parts, or a space where OCR lost the dot (the part lengths still tell)
 _DOT = SPLIT + r"[.,]" + SPLIT + "|" + GAP
 _CONTEXT = re.compile(r"(?i)discord|\bbot\b|token")

@@ -55,7 +55,8 @@ class PrivateKeyDetector(Detector):
                 while j >= 0 and j not in used:  # up over the body, stepping over gutter numbers and stray glyphs
                     if _is_body(text, lines[j], marked=True, between=True):
                         k = j  # the line below is the key's: a body line or the END marker
-                    elif _is_short_body(text, lines[j]) and _body_above(text, lines, j):
+                    elif (_is_short_body(text, lines[j]) or _is_run(text[lines[j][0] : lines[j][1]].strip())) \
+                            and _body_above(text, lines, j):
                         k = j  # the remainder of a body line that a chat bubble or an editor wrapped
                     elif not _NOISE.fullmatch(text, *lines[j]):
                         break
@@ -85,7 +86,7 @@ class PrivateKeyDetector(Detector):
 _PUBLIC = re.compile(r"CERT[I1l|]F[I1l|]CATE|PUBL[I1l|]C[ ]?KEY")
 
 
-def _bare_body(text: str, span: tuple[int, int]) -> bool:
+def _bare_body(text: str, span: tuple[int, int], *, digits: int = 3) -> bool:
     """A line that can only be a slice of a base64 body: long, random, hardly split.
 
     Used for the middle of a key scrolled into view with neither marker on screen: two such lines
@@ -99,7 +100,7 @@ def _bare_body(text: str, span: tuple[int, int]) -> bool:
     # OCR splits a line of small text into up to eight pieces; prose has more, and shorter, words
     if len(glyphs) < 40 or len(pieces) > 8 or len(glyphs) < 8 * len(pieces) or "=" in glyphs.rstrip("="):
         return False
-    if sum(c.isdigit() for c in glyphs) < 3 or sum(c.isupper() for c in glyphs) < 3 or sum(c.islower() for c in glyphs) < 3:
+    if sum(c.isdigit() for c in glyphs) < digits or sum(c.isupper() for c in glyphs) < 3 or sum(c.islower() for c in glyphs) < 3:
         return False
     odd = [c for c in glyphs if c not in _B64_CHARS]
     return len(odd) <= 0.1 * len(glyphs) and not any(c in _NOT_BODY for c in odd)
@@ -109,16 +110,17 @@ def _bare_run(text: str, lines: list[tuple[int, int]], i: int) -> tuple[int, int
     """The last line of the body run starting at line ``i``, and how many full body lines it has.
 
     Stray glyphs between lines are stepped over, and so is the short remainder of a body line
-    that a chat bubble or an editor wrapped ("v4fV5p").
+    that a chat bubble or an editor wrapped ("v4fV5p"). The first line needs three digits to
+    open a run (:func:`_bare_body`); a line going on with it, one.
     """
     last, n_long, prev = i, 1, i
     for j in range(i + 1, len(lines)):
         ls, le = lines[j]
         if _NOISE.fullmatch(text, ls, le):
             continue
-        if _bare_body(text, lines[j]):
-            n_long += 1
-        elif not (prev == last and _bare_body(text, lines[prev])
+        if _bare_body(text, lines[j], digits=1):
+            n_long += 1  # (after a line that opened the run, one digit is enough)
+        elif not (prev == last and _bare_body(text, lines[prev], digits=1)
                   and (_is_short_body(text, lines[j]) or _is_wrapped_rest(text, lines, j, bare=True))):
             break
         last = prev = j
@@ -238,7 +240,7 @@ def _wrapped_tail(text: str, lines: list[tuple[int, int]], block: list[int], las
 
 def _is_run(piece: str) -> bool:
     """Up to 17 glyphs of base64 as OCR reads them (an accented letter for a plain one), no space."""
-    return 2 <= len(piece) <= 17 and all(c.isalnum() or c in "+/=|" for c in piece)
+    return 2 <= len(piece) <= 17 and all(c.isalnum() or c in "+/=|-" for c in piece)
 
 
 def _is_wrapped_rest(text: str, lines: list[tuple[int, int]], j: int, *, bare: bool = False) -> bool:
@@ -270,7 +272,7 @@ _NOISE = re.compile(r"[ \t]*(?:\d{1,5}|\S{1,3})[ \t]*")  # a gutter number; a bu
 
 
 # with the junk OCR makes of a glyph ("!" for "l", "$" for "S") and one split ("IEchAWcqGF 108C")
-_SHORT = re.compile(r"[ \t]*([A-Za-z0-9+/=|\\\]})!$]{2,15}(?:[ ][A-Za-z0-9+/=|\\\]})!$]{1,15})?)[ \t]*")
+_SHORT = re.compile(r"[ \t]*([A-Za-z0-9+/=|\\\]})!$\-]{2,15}(?:[ ][A-Za-z0-9+/=|\\\]})!$\-]{1,15})?)[ \t]*")
 
 
 def _is_short_body(text: str, span: tuple[int, int]) -> bool:

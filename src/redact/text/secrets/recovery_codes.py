@@ -17,8 +17,8 @@ _HEADING = re.compile(r"(?i)(?:recovery|backup|2fa|two[- ]factor|one[- ]time|eme
 # A group of a dashed code as OCR reads it: an accented letter, "¢", "@" or "#" for a glyph, "?" for a
 # small "q" or "7", a bracket for a "j" ("12} vx", "Tgy5}", "]t7wx"), and a stray space inside
 # ("7 cnw3"); it starts on a letter, digit or bracket.
-_GLYPH = r"(?:[^\W_]|[¢@©€?#\]})!|])"
-_GROUP = rf"(?:[^\W_]|[\]}})])(?:[ ]?{_GLYPH}){{2,5}}"
+_GLYPH = r"(?:[^\W_]|[¢@©€?#\]})!|/])"
+_GROUP = rf"(?:[^\W_]|[\]}})|])(?:[ ]?{_GLYPH}){{2,5}}"
 # Codes sit apart, but OCR may read the gap between two as "_" ("zdr9a_fq7op") or a dash before
 # one ("—hlgdt-diqn7"): neither is part of a code, nor a reason to drop it.
 _CODE = re.compile(
