@@ -78,7 +78,10 @@ def is_uuid(value: str) -> bool:
 
 
 _MASK_CHARS = "•●·*…∙⋯◦▪■x"
-_MASKED = re.compile(r"(?:[•●·*∙◦▪■]{3,}|…|\.{3}|x{4,}|X{4,})")
+_MASKED = re.compile(r"(?:[•●·*∙◦▪■]{3,}|…|\.{3})")
+# A run of x masks a value when it is a good part of it ("ghp_xxxxxxxx", "AKIAXXXXXXXXXXXXXXXX");
+# four in a row inside a 100-character random key are chance.
+_X_RUN = re.compile(r"x{4,}|X{4,}")
 
 
 # OCR reads a row of bullets as letters of the same round shape: "e@eeeeceaeaeee".
@@ -94,6 +97,8 @@ def is_masked(value: str) -> bool:
     (True, False)
     """
     if _MASKED.search(value):
+        return True
+    if any(len(r) >= 8 or len(r) >= 0.25 * len(value) for r in _X_RUN.findall(value)):
         return True
     v = value.strip()
     return bool(_OCR_BULLETS.fullmatch(v)) and sum(c in "eo•●" for c in v) >= 0.6 * len(v)

@@ -220,7 +220,7 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
         if not looks_random(piece):
             # A short piece ("z", "Odvi") counts when a random-looking piece follows it; across a
             # wrap only a glyph or two left at the end of the line ("...NwY K" / "NyfCgRB-jP2q").
-            nxt = _FRAGMENT.match(text, m.end()) if len(piece) <= 4 else None
+            nxt = _FRAGMENT.match(text, m.end()) if len(piece) <= 4 or _between_long_pieces(text, m) else None
             if (nxt is not None and not looks_random(nxt.group(1)) and "\n" not in nxt.group(0)
                     and piece.lower() not in _SHORT_WORDS):
                 nxt = _through_short_pieces(text, nxt) or nxt  # "...Dzj j Ej 1ei lepswwWRUb-"
@@ -243,10 +243,20 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
     return end
 
 
+def _between_long_pieces(text: str, m: re.Match[str]) -> bool:
+    """Five or six letters on a token's line with a long random piece right after ("Z4E0CL4gwJ
+    Efwij UktCI6kdOt..."): a stretch of the token without digit or capital, not a word of prose."""
+    piece = m.group(1)
+    if not 5 <= len(piece) <= 6 or "\n" in m.group(0) or piece.lower() in _SHORT_WORDS:
+        return False
+    nxt = _SAME_LINE_FRAGMENT.match(text, m.end())
+    return nxt is not None and len(nxt.group(1)) >= 8 and looks_random(nxt.group(1)) and not _ASSIGNS.search(nxt.group(1))
+
+
 def _flag_inside(text: str, m: re.Match[str]) -> bool:
-    """A piece that reads as a one-letter CLI flag ("-o") with a mixed letters-and-digits piece
-    after it ("Br -o 7Kr hYAw..."): a dash and a glyph of a split token, not an option."""
-    if not re.fullmatch(r"-[A-Za-z]{1,2}", m.group(1)):
+    """A piece that reads as a short CLI flag ("-o", "-pvj") with a mixed letters-and-digits piece
+    after it ("Br -o 7Kr hYAw..."): a dash and glyphs of a split token, not an option."""
+    if not re.fullmatch(r"-[A-Za-z]{1,4}", m.group(1)):
         return False
     nxt = _SAME_LINE_FRAGMENT.match(text, m.end())
     if nxt is None:

@@ -161,6 +161,8 @@ NEGATIVE = [
     ("password_assignment", '    password = form.cleaned_data["password"]'),
     ("password_assignment", "password: <your-password>"),
     ("visible_password", "password = getpass(prompt)"),
+    ("auth_header", "Bearer TokenAuthentication is used"),
+    ("anthropic_key", "sk-ant-api03-XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX"),
     ("url_credentials", "see https://example.com/wow!great@v2 docs"),
     ("password_assignment", "Password — Required"),
     ("keyword_assignment", "token — see the docs"),
@@ -699,6 +701,29 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         ("discord_token", '$ export DISCORD_TOKEN="[[NDcOMjExOTQONzMw\'zg10DQ50A.Rqcudt .9vZ3M_CO49a6UEnuoiyJ_NYbijabTL2A2HHzhK]]"'),
         # a code group opening on "|" or holding "/"
         ("recovery_codes", "Backup codes (keep them safe)\n[[um9yr-mtvnb]] [[kpm5y-sjt75]]\n[[c3hmn-|xkif]] [[xwg5/7-80wvq]]"),
+        # PyPI: an accented letter, a stray "'", a short flag-like piece, a five-letter stretch
+        ("pypi_token", "const pypiToken =\n* [[pypi-AgEIcHlwaSSvemclHBr94H_V2qYQSRXia0M2vFhCm-zé6bGhOr -vUEIW1gSg4JPcPCrSNAXvTapB8Y "
+                       "vPm0GOU174E2GukQZHFSSOE0J7IL8j oLbDCRiGSCVVgwLaws45IP5066KAKII7S3ECMAQYOaxVZbETfeGAqv8okB]]' ;"),
+        ("pypi_token", '3 PYPI_TOKEN="[[pypi-AgEIcHlwaSSvcmcPyDeORPdx9k1cmOKp2V\'sxqKAmHtj RVI07 zDQq0YwSx-eIBCnb_faIeHTMhS_dnc_RDKW3w-'
+                       'NbQs -ZsNzfeT48nCFKXMQSYB7PFyAuwKA2yCzIYvxj80CIJTrmZzoCK_Nq04w01v20j OVRRZCP\n8/1360]]"'),
+        ("pypi_token", "3 *[[pypi-AgEIcHlwaS5veme -XawBHR5_3U77 75 rar zm6DQUEHAOWK jQs1IQ3p51.q3VaxXvx9JI7WVjRbff LAtADBt XVHA4Oua_QAvuzP "
+                       "-pvj -_WpZKIn0J91JxTRlo2I30UCSh4VIbYX31\n4 -f sYKpC6WESqnyLt iMBYXpWEDW6rmsQuvv]]' ;"),
+        ("pypi_token", '3 "[[pypi-AgEIcHlwaS5vcmc2makCpJIPcBmcRv JAUUGGbk5yEx3bEc5Tdd77smVSj Crvjf-sNu29nL_eJwa2usmX7rnaSPP '
+                       "jXCeuxX5a3Qdt Z4E0CL4gwJ Efwij UktCI6kdOtEQk1Xt2M\n4 I8r_s4DrwrbhXLkJEqqCVNfb3X3_SFcge]]' ;"),
+        # a header credential whose digits OCR read as letters; one wrapped before its closing quote
+        ("auth_header", "Authorization: Bearer [[DKaFwBc. YLOYrTKrYf_.Q.kylzzwUBss]]\napp: py"),
+        ("auth_header", "headers = {‘Authorization’: ‘Bearer\n[[CiNQrcMoQuhERoZsKBHiXhsWcBYtGyNUmePX6DGV03B3Q8EAw74_Keft\nam]]'}"),
+        # "usS" for "us5"; "vI" for "W" and "ASITA" for "ASIA"; "%" inside a GitHub token
+        ("mailchimp_key", "here's the mailchimp key: [[fef264e669aa267b57ec79386ab879e8-usS]] please rotate"),
+        ("aws_access_key", "WARN leaked credential [[ACCAXvI2SPSUPDSCGJKMS]] in request body"),
+        ("aws_access_key", '$ export AWS_ACCESS_KEY_ID="[[ASITAMTAXSQZJDHCAHQR3]]"'),
+        ("github_token", "can you try with [[ghp_mfgccvEW853MJr1Yn0U02g024%P8Cs4wnPW]] instead?"),
+        # "=" read as a dash before a random secret; a hex piece that spells no word ("eadbf")
+        ("keyword_assignment", "webhook_secret — [[oSVO7ydPEebBxttY]]"),
+        ("twilio_key", "Twilio sid [[ACcf69b8ef256fd6c5a0 70f0ec421 eadbf]] Copy"),
+        # four X in a row inside a long random key are chance, not a mask
+        ("anthropic_key", '  "anthropic_api_key": "[[sk-ant-api03-Hm-GRZ70ZBIy72M7sQ1Zt862r htWnCPXLAggg3Z30y_W1Zayx9X9hYAvpCUdX6j '
+                          'M5rBxjpYFVYXj H_2eP9YRXXXXIMX85AA]]",'),
         # a closing bracket for a "J" inside a piece of a split key
         ("azure_storage_key", "AccountName=abc;AccountKey=[[GXF L LHfDhNFoH9dFeth+DNDq8upGis sKpvXfX9a4034vRtRNsdf eq) "
                               "UPUSFAVbCovigg rdKMBUjVX8EnvC+0wOG==]]; EndpointSuffix=core.windows.net"),

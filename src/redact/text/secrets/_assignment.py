@@ -143,7 +143,7 @@ def _scan(text: str) -> Iterator[Assignment]:
         elif not quoted and (is_code_reference(value) or value[0] in "{[(<#"):
             continue
         password = bool(_PASSWORD_KEY.fullmatch(k.group()))
-        if m.group("dash") and not (password and _looks_like_password(value)):
+        if m.group("dash") and not (_looks_like_password(value) if password else len(value) >= 8 and looks_random(value)):
             continue  # "Password — Required", "token — see the docs": prose, not an assignment
         if value.lower() in _STOPWORDS or (value.lower().startswith("http") and not password):
             continue

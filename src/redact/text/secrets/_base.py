@@ -71,7 +71,8 @@ class TokenDetector(Detector):
             if end == before:
                 break
         bounds = self.whole_length(text[start:end])
-        return _complete(text, start, end, *bounds) if bounds else end
+        end = _complete(text, start, end, *bounds) if bounds else end
+        return _quoted_rest(text, start, end)
 
     def whole_length(self, value: str) -> tuple[int, int] | None:
         """:attr:`length` for this value; override when it depends on the prefix."""
@@ -151,7 +152,7 @@ class TokenDetector(Detector):
 
 # \w: OCR turns a glyph of a token into an accented letter now and then ("r6" -> "ré"); and
 # brackets for "J" or "l" inside, "¢" for "c", "?" for "7" (one at the end is trimmed as punctuation)
-_TOKEN_CHARS = rf"(?:[\w\-—|+/.~()\]{{}}!¢€©®?$¥£]|{AT_IN_TOKEN})"
+_TOKEN_CHARS = rf"(?:[\w\-—|+/.~()\]{{}}!¢€©®?$¥£%]|{AT_IN_TOKEN})"
 _TRAILING = ".,;:!?)]}"
 _PREFIX_RES: dict[str, re.Pattern[str]] = {}
 _FALLBACKS: dict[type, re.Pattern[str]] = {}
@@ -172,8 +173,9 @@ def _fallback_pattern(cls: type[TokenDetector]) -> re.Pattern[str]:
 # OCR of small text reads a glyph of a token as a bracket or a symbol ("Qo0]8v1" for "Qoj8v1",
 # "58¢24" for "58c24", "IrL\VzZ"), or adds a dot ("f1.45" for "f145"):
 # with no space around it, what follows is still the token.
-# An "&" OCR made of an "8" ("pn&tXyMQ") is glued too, unless a query parameter's name follows ("&x=1").
-_GLUED = re.compile(rf"(?:(?:[()\]{{}}!€©¥|¢®?\\.$]|{AT_IN_TOKEN}|&(?![A-Za-z0-9_\-]*=))[A-Za-z0-9_\-—|]{{2,}})+")
+# An "&" OCR made of an "8" ("pn&tXyMQ") is glued too, unless a query parameter's name follows ("&x=1");
+# so are an accented letter ("zé6bG") and a stray mark ("Kp2V'sxq").
+_GLUED = re.compile(rf"(?:(?:[()\]{{}}!€©¥|¢®?\\.$'À-ÿ]|{AT_IN_TOKEN}|&(?![A-Za-z0-9_\-]*=))[A-Za-z0-9_\-—|]{{2,}})+")
 _LOOSE_PIECE = re.compile(r"([ \t]{1,2}|[ \t]*\r?\n[ \t]*)([^\s\"'`<>=:,;&]{1,80})")
 
 
@@ -219,6 +221,27 @@ def _complete(text: str, start: int, end: int, lo: int, hi: int, max_wraps: int 
     return new if lo <= n <= hi else end
 
 
+_QUOTES = "\"'`‘’“”"
+_REST_TO_QUOTE = re.compile(r"[ \t]*\r?\n[ \t]*([^\s\"'`‘’“”]{1,12})(?=[\"'`’”])")
+
+
+def _quoted_rest(text: str, start: int, end: int) -> int:
+    """``end`` moved over a short wrapped rest up to the closing quote of a quoted value.
+
+    A bubble wraps "'Bearer CiNQ...Keft" and leaves "am'" on the next line: when the value was
+    opened by a quote not yet closed, the glyphs before the closing quote on the next line are
+    its end, whatever they look like.
+    """
+    m = _REST_TO_QUOTE.match(text, end)
+    if m is None:
+        return end
+    before = text[max(0, start - 120) : start]
+    last = max(before.rfind(q) for q in _QUOTES)
+    if last < 0 or before[last] in "’”":
+        return end
+    return m.end(1)
+
+
 def _ends_token(text: str, pos: int) -> bool:
     """Whether what follows ``pos`` ends a token: the text's or the line's end, or a word."""
     nxt = _LOOSE_PIECE.match(text, pos)
@@ -237,5 +260,9 @@ def _placeholder(value: str) -> bool:
 
 
 def _has_word_fragment(value: str) -> bool:
-    """A later piece of a split value that reads as a word ("Please"; not "AWNTY", "dwrfj")."""
-    return any(len(f) >= 5 and reads_as_word(f) for f in _BREAK.split(value)[1:])
+    """A later piece of a split value that reads as a word ("Please"; not "AWNTY", "dwrfj", nor
+    hex letters only, "eadbf", in a hex id)."""
+    return any(len(f) >= 5 and reads_as_word(f) and not _HEX_LETTERS.fullmatch(f) for f in _BREAK.split(value)[1:])
+
+
+_HEX_LETTERS = re.compile(r"[a-fA-F]+")

@@ -18,5 +18,5 @@ class MailchimpKeyDetector(TokenDetector):
     guard_fragments = True
     # 32 hex, one glyph more or less when OCR drops or doubles one: the "-us" data-centre suffix
     # makes the format; its number may come with an "i" OCR added ("-usi1")
-    # and "£" for "f", "é" for "6"
-    patterns = (re.compile(START + body(_HEX, 31, 33) + SPLIT + tolerant("-us") + r"[0-9OIil|é]{1,3}" + END),)
+    # and "£" for "f", "é" for "6", "S" for "5" ("-usS")
+    patterns = (re.compile(START + body(_HEX, 31, 33) + SPLIT + tolerant("-us") + r"[0-9OIil|éSs]{1,3}" + END),)
