@@ -62,9 +62,9 @@ SPLIT = rf"(?:[ \t]{{1,2}}|{LINE_BREAK})?"
 GAP = rf"(?:[ \t]{{1,2}}|{LINE_BREAK})"
 
 #: Body classes widened with the glyphs OCR produces for their members ("|" for "l", "$" for "S",
-#: "Q" for "0" in hex).
+#: "Q" for "0" and "i" for "1" in hex).
 ALNUM = r"[A-Za-z0-9|$]"
-HEX = r"[0-9a-fA-FOoIlSsBQ|]"
+HEX = r"[0-9a-fA-FOoIilSsBQ|]"
 B64 = r"[A-Za-z0-9+/|$]"
 B64URL = r"[A-Za-z0-9_\-—|$]"
 #: An "@" OCR read for an "0" or "a" inside a token: not one that starts an e-mail's domain.

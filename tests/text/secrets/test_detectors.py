@@ -724,6 +724,25 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         # four X in a row inside a long random key are chance, not a mask
         ("anthropic_key", '  "anthropic_api_key": "[[sk-ant-api03-Hm-GRZ70ZBIy72M7sQ1Zt862r htWnCPXLAggg3Z30y_W1Zayx9X9hYAvpCUdX6j '
                           'M5rBxjpYFVYXj H_2eP9YRXXXXIMX85AA]]",'),
+        # "é" for "6" and "i" for "1" in a Twilio SID; "ich" for "1cb" in a Mailchimp key
+        ("twilio_key", "Twilio sid\n[[AC0a2b6362d5e6e8b97 3a8594435fdaé657]]"),
+        ("twilio_key", "here's the twilio sid: [[ACf6086404848e50eef66aca4c78idief8]] please rotate"),
+        ("mailchimp_key", "here's the mailchimp key: [[bfe6facich0521da7ed9e2efb16d3842-us16]] please rotate"),
+        # a curly quote for a glyph inside an unquoted password; ":=" read as "‘="
+        ("password_assignment", "2 DB_PASSWORD=[[mOnkeyBus‘iness]]"),
+        ("password_assignment", "passwd ‘= “[[qazWSxX123!]]\""),
+        # code groups OCR made seven glyphs long
+        ("recovery_codes", "Backup codes (keep them safe)\n[[axwh4 -w9abc]]\n[[pwWjWwo-wxjz7]]\n[[kgtn6-xx01q]] [[wfigwij-kfet7]]"),
+        # a quoted token runs to its closing quote, over a word-like piece and a wrap
+        ("pypi_token", "pypi_token =\n“[[pypi-AgElcHlwaSSvemchoOxmR2gjL7cVh1tEf4XyN7bUgB6sWmf44S20-0dfiAR2zJt7-HOSEyeLttHm7\n"
+                       "Zcbuw3pceLTYD-BpQZXTIMKS5IOgLDNHCOGPIKbQVtSY Pz48qRQw4sitFScySaBjV07JLsY8-j4 Tifef\nKRTqo3hgRn]]\"\nAlice"),
+        # a dot OCR put inside a JWT's header; "?" for "7" in a key id; a rest with "é" above END
+        ("jwt", "id_token =\n[[eyJhbGciOiAIRVMyNTYiLCAidHljogl kpXVC.J9.eyJzaWIiOiAIMjU3OTQzNjI3lingimShbWUIOIAIQW\n"
+                "ShliwglmihdCI6 IDE2NzI3NjcyODZ9.SBd6BBiz1ESDuodn0OjkHot6px9WoHJOXpexiG1ZEGy1NoA_LE\n"
+                "s6DnKH6Fj4B-9b5DKIE8sgm8zClz3cgNeLML]]\nAlice"),
+        ("gcp_service_account", '“private_key_id": "[[43cbcd3ce5fedef? 2f8588aca4fd80588af0656c]]",'),
+        ("private_key", "[[-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAAAIJPNS3 Ov 7bkpcjR/iZ5zTIKDFN+WLYFQNX8\n"
+                        "9EcmVcxp12VILHm6cklwjrC+FI6sECI9HpWFJFZw2Po49rRRyEAmgeKIxG\n7D2j0tzWOjéd\n-----END OPENSSH PRIVATE KEY-----]]"),
         # a closing bracket for a "J" inside a piece of a split key
         ("azure_storage_key", "AccountName=abc;AccountKey=[[GXF L LHfDhNFoH9dFeth+DNDq8upGis sKpvXfX9a4034vRtRNsdf eq) "
                               "UPUSFAVbCovigg rdKMBUjVX8EnvC+0wOG==]]; EndpointSuffix=core.windows.net"),
@@ -886,3 +905,9 @@ def test_private_key_rests_with_a_dash_or_no_digit_and_body_lines_with_one_digit
             "9g3FkeQpWtC4RKOyUdBW57uTRxFVooUrxm6CkV9zfUEmMW+BMW5w6F\nVuwplskQRQ3\nAlice Martin")
     (m,) = PrivateKeyDetector().find(bare)
     assert bare[m.start : m.end].endswith("VuwplskQRQ3")
+
+
+def test_a_quoted_token_does_not_run_past_its_closing_quote() -> None:
+    text = 'token = "ghp_aB3dE5fG7hI9jK1lM3nO5pQ7rS9tU1vW3xY5" and "other words"'
+    (m,) = DETECTORS["github_token"].find(text)
+    assert text[m.start : m.end] == "ghp_aB3dE5fG7hI9jK1lM3nO5pQ7rS9tU1vW3xY5"

@@ -41,11 +41,12 @@ _REST = re.compile(
     # OCR reads a lone "=" as a dash: taken before a quoted value, or before a value that is a
     # password only by its looks (checked below)
     r"|[—–](?=[ \t]*[\"'`‘’“”])|(?P<dash>[—–])(?=[ \t]+\S)"
-    r"|(?<=[ \t])[t;|]=(?=[ \t]*[\"'`‘’“”]))"  # and the ":" of ":=" as a glyph ("PGPASSWORD t= "...")
+    r"|(?<=[ \t])[t;|‘’']=(?=[ \t]*[\"'`‘’“”]))"  # and the ":" of ":=" as a glyph ("PGPASSWORD t= "...", "‘=")
     r"[ \t]*(?:\r?\n[ \t]*(?=[\"'`‘’“”]))?"  # a chat bubble wraps after the operator: quoted values only
     r"(?:!!?\w+[ \t]+)?"
     # an opening quote read twice, the second curly ('"“Blue$ky2025"')
-    r"(?:(?P<q>[\"'`‘’“”][“‘]?)(?P<qv>[^\"'`‘’“”\n]{1,500})(?:[\"'`‘’“”]|$)|(?P<uv>[^\s\"'`‘’“”]+))",
+    # an unquoted value may hold a curly quote OCR made of a glyph ("mOnkeyBus‘iness")
+    r"(?:(?P<q>[\"'`‘’“”][“‘]?)(?P<qv>[^\"'`‘’“”\n]{1,500})(?:[\"'`‘’“”]|$)|(?P<uv>[^\s\"'`‘’“”](?:[^\s\"'`‘’“”]|[‘’](?=\w))*))",
     re.MULTILINE,
 )
 

@@ -222,6 +222,9 @@ def _complete(text: str, start: int, end: int, lo: int, hi: int, max_wraps: int 
 
 
 _QUOTES = "\"'`‘’“”"
+# the rest of a quoted token up to its closing quote: token pieces over at most two line breaks
+_TO_CLOSING_QUOTE = re.compile(r"((?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)[^\s\"'`‘’“”=:]{1,40}(?:(?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)"
+                               r"[^\s\"'`‘’“”=:]{1,40}){0,2})(?=[\"'`’”])")
 _REST_TO_QUOTE = re.compile(r"[ \t]*\r?\n[ \t]*([^\s\"'`‘’“”]{1,12})(?=[\"'`’”])")
 
 
@@ -232,6 +235,9 @@ def _quoted_rest(text: str, start: int, end: int) -> int:
     opened by a quote not yet closed, the glyphs before the closing quote on the next line are
     its end, whatever they look like.
     """
+    close = _TO_CLOSING_QUOTE.match(text, end)
+    if close is not None and start >= 1 and text[start - 1] in "\"'`‘“":
+        return close.end(1)  # a value opened right at a quote runs to its closing one
     m = _REST_TO_QUOTE.match(text, end)
     if m is None:
         return end

@@ -20,8 +20,9 @@ class GcpServiceAccountDetector(TokenDetector):
     score = 0.99
     max_breaks = 200
     patterns = (
-        # OCR may drop a quote, read one twice ('"“e3bd...') or curly either way, and a hex glyph as "¢"
-        re.compile(_KEY + tolerant("_id", spaces=False) + r"[\"'”]?\s*[:=]\s*[\"'“”]{0,2}(?P<s>" + body(r"[\w¢€©]", 38, 42)
+        # OCR may drop a quote, read one twice ('"“e3bd...') or curly either way, and a hex glyph as
+        # "¢" or "?" (a "7")
+        re.compile(_KEY + tolerant("_id", spaces=False) + r"[\"'”]?\s*[:=]\s*[\"'“”]{0,2}(?P<s>" + body(r"[\w¢€©?]", 38, 42)
                    + r")(?=[\"'‘’“”]|\s*$)"),
         re.compile(_KEY + r"[\"']?\s*[:=]\s*[\"'](?P<s>[^\"']{20,6000})"),
     )

@@ -20,7 +20,8 @@ from redact.text.secrets._base import TokenDetector, boundary_after as END, boun
 _CH = r"[A-Za-z0-9_\-—|()\]}!#\\$/®©¢€¥£]"
 # A ";" or ":" OCR made of a glyph sits between two runs ("CA;aliFOI"), never at a part's end, so
 # a statement's closing ";" stays out of the span.
-_RUN = _CH + "+(?:[;:]" + _CH + "+){0,3}"
+# So does a dot OCR put inside a part, a few glyphs before its real end ("kpXVC.J9.eyJza...").
+_RUN = _CH + r"+(?:(?:[;:]|\.(?=[A-Za-z0-9]{1,3}[.,]))" + _CH + "+){0,3}"
 _PART = _RUN + "(?:" + GAP + _RUN + "){0,12}"
 _DOT = SPLIT + r"[.,]{1,2}" + SPLIT  # OCR doubles a dot now and then
 
@@ -60,12 +61,15 @@ class JwtDetector(TokenDetector):
             # the signature's dot lost at a wrap: the payload ends at the last line break
             head, _, tail = value.rstrip().rpartition("\n")
             parts = [*re.split(r"\.+", repair(head).replace("|", "l")), repair(tail)]
-        if len(parts) < 3:
+        # a dot OCR added inside the header splits it: the payload is the next part opening "ey"
+        at = next((i for i in range(1, len(parts) - 1) if compact(parts[i])[:2].lower() == "ey"), None)
+        if at is None:
             return False
-        if _is_json_object(parts[0]) and _is_json_object(parts[1]):
+        header, payload = "".join(parts[:at]), parts[at]
+        if _is_json_object(header) and _is_json_object(payload):
             return True
-        payload = compact(parts[1])
-        return bool(_OPENS.match(compact(parts[0]))) and payload[:2].lower() == "ey" and len(payload) >= 16
+        payload = compact(payload)
+        return bool(_OPENS.match(compact(header))) and len(payload) >= 16
 
 
 def _is_json_object(part: str) -> bool:

@@ -8,7 +8,7 @@ from redact.text._ocr import HEX, SPLIT, body, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
 
-_HEX = HEX[:-1] + "£]"
+_HEX = HEX[:-1] + "£h]"  # and "h" for "b"
 
 
 class MailchimpKeyDetector(TokenDetector):

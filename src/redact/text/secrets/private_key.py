@@ -254,6 +254,8 @@ def _is_wrapped_rest(text: str, lines: list[tuple[int, int]], j: int, *, bare: b
     after = _next_line(text, lines, j)
     if after is None:
         return False
+    if _END.search(text, *lines[after]):
+        return True  # the rest of the last body line, right above the END marker ("7D2j0tzWOjéd")
     return _bare_body(text, lines[after]) if bare else _is_body(text, lines[after], marked=True)
 
 
