@@ -268,12 +268,15 @@ def _flag_inside(text: str, m: re.Match[str]) -> bool:
 def _through_short_pieces(text: str, first: re.Match[str]) -> re.Match[str] | None:
     """The random-looking piece after ``first`` and at most two more short pieces on its line.
 
-    OCR cuts a token into glyphs and pairs now and then ("j Ej 1ei lepsww..."); a run of short
-    pieces leading to a random one on the same line is still the token. None if none does.
+    OCR cuts a token into glyphs and pairs now and then ("j Ej 1ei lepsww...", "- Laqhb j5AInE");
+    a run of short pieces (five or six glyphs if they read as no word) leading to a random one on
+    the same line is still the token. None if none does.
     """
     m = first
     for _ in range(3):
-        if len(m.group(1)) > 4 or _ASSIGNS.search(m.group(1)) or m.group(1).lower() in _SHORT_WORDS:
+        piece = m.group(1)
+        if (len(piece) > 6 or (len(piece) > 4 and reads_as_word(piece)) or _ASSIGNS.search(piece)
+                or piece.lower() in _SHORT_WORDS):
             return None
         m = _SAME_LINE_FRAGMENT.match(text, m.end())
         if m is None:

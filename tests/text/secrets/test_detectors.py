@@ -743,6 +743,19 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         ("gcp_service_account", '“private_key_id": "[[43cbcd3ce5fedef? 2f8588aca4fd80588af0656c]]",'),
         ("private_key", "[[-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAAAIJPNS3 Ov 7bkpcjR/iZ5zTIKDFN+WLYFQNX8\n"
                         "9EcmVcxp12VILHm6cklwjrC+FI6sECI9HpWFJFZw2Po49rRRyEAmgeKIxG\n7D2j0tzWOjéd\n-----END OPENSSH PRIVATE KEY-----]]"),
+        # a URL signature split around a lone dash; a code value whose "W" OCR read as '"i'
+        ("url_query_token", "https://storage.example.net/bucket/file. pdf?se=2025-01-01&sp=r &sig=[[521E7 22p- - Laqhb j5AInE_vS8vRqO0sZkK2]]"),
+        ("url_query_token", 'redirect: https://app.example.com/cal lback?code=[["inigZjq3S95VLS3X0rn70]]&s tate=xyz'),
+        # brackets for "J" in an Azure AD or AWS secret; "vi" for "W" in a key id
+        ("azure_ad_secret", "can you try with [[4Ks7Q~pi8. vGCzr73YH11Sv~B1h69q)kP4mHkCfA]] instead?"),
+        ("aws_secret_key", "2 $ export AWS SECRET_ACCESS KEY=[[0jKsNeZsYC/ayV9COdtu00pH4EZTH)OMTqi0qGi0]]"),
+        ("aws_access_key", "$ export AWS ACCESS KEY_ID=[[ACCAEIPUY 2viQETG222BF]]"),
+        # a Discord user id with two glyphs doubled, no context; a JWT line opening on "{"
+        ("discord_token", "can you try with [[NDISNDkK3MTYONTE3NDQ2NTcCxOA.PynUsd. SgsAlpUstMOH_uLpoVkvWZqwOYDFiaYPqCDdnn]] instead?"),
+        ("jwt", "ID_TOKEN=[[eyJhbGciOiAiSFMyNTYiLCAidHiwljoglkpXVCJ9.eyJzdWIi0iAIODUOMjM3ODgiLCAibmF\n"
+                "{ZSI6ICJBbmEIL CAiaWFOljogMTeyOTgxNjk2M30.wiS9ZfOabQkIhZFIPYqVqwkp7MbUNIMZ9PTGP2\nDoPC6]]\nAlice"),
+        # a code's "j" read as ")" and a space: the code before it does not take its first glyph
+        ("recovery_codes", "Your recovery codes\n[[pzjOd-2yqhi]] [[c5qz6-qq9sh]]\n[[y7q9m-5910u]] [[x) xdt-fexgd]]\n[[zkuhz-fx86g]]"),
         # a closing bracket for a "J" inside a piece of a split key
         ("azure_storage_key", "AccountName=abc;AccountKey=[[GXF L LHfDhNFoH9dFeth+DNDq8upGis sKpvXfX9a4034vRtRNsdf eq) "
                               "UPUSFAVbCovigg rdKMBUjVX8EnvC+0wOG==]]; EndpointSuffix=core.windows.net"),

@@ -17,7 +17,8 @@ class AwsSecretKeyDetector(TokenDetector):
     score = 0.9
     guard_fragments = True
     # 40 characters; OCR doubles or drops one now and then (a "1l" for an "l")
-    patterns = (re.compile(r"(?<![A-Za-z0-9+/])" + body(B64, 39, 41) + _END),)
+    # with a bracket for a "J" inside ("EZTH)OMT")
+    patterns = (re.compile(r"(?<![A-Za-z0-9+/])" + body(B64[:-1] + r")\]]", 39, 41) + _END),)
     context = re.compile(r"(?i)aws|secret|s3|amazon")
     window = 80
 

@@ -8,7 +8,7 @@ from redact.text._ocr import SPLIT, body
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
 
-_C = r"[A-Za-z0-9_.~\-|]"
+_C = r"[A-Za-z0-9_.~\-|)\]]"  # and a bracket for a "J" or "l"
 
 
 class AzureAdSecretDetector(TokenDetector):

@@ -33,7 +33,7 @@ class DiscordTokenDetector(TokenDetector):
         # 24 + 6 + 38 characters, one more in the first and last part when OCR doubles a glyph
         # ("NjM1" read as "NjJMI"); a glyph read as a bracket ("6)9yu", "JfVXT]") stays inside.
         # The last part may be cut short by a wrap (at least 12 characters before it).
-        re.compile(START + r"[MNO0]" + body(_B64URL_OCR, 23, 26) + f"(?:{_DOT})" + body(_B64URL_OCR, 6)
+        re.compile(START + r"[MNO0]" + body(_B64URL_OCR, 23, 27) + f"(?:{_DOT})" + body(_B64URL_OCR, 6)
                    + f"(?:{_DOT})" + body(_B64URL_OCR, 12, 39) + END),
         re.compile(tolerant("discord", spaces=False) + r"(?:app)?[.,]com/api/webhooks/[0-9]{15,20}/(?P<s>"
                    + body(B64URL, 60, 70) + ")" + END),
@@ -76,7 +76,14 @@ def _decodes(user_id: str) -> bool:
         return True
     variants = {user_id[:i] + user_id[i + 1 :] for i in range(len(user_id))}
     variants |= {user_id[:i] + user_id[i] + user_id[i:] for i in range(len(user_id))}
-    return any(_digit_groups(v) >= _needed(v) for v in variants)
+    if any(_digit_groups(v) >= _needed(v) for v in variants):
+        return True
+    if len(user_id) < 27:
+        return False
+    # two glyphs doubled in a long id ("NDkK3...NTcCxOA"): every pair taken out
+    return any(_digit_groups(v) >= _needed(v)
+               for i in range(len(user_id)) for j in range(i + 1, len(user_id))
+               for v in (user_id[:i] + user_id[i + 1 : j] + user_id[j + 1 :],))
 
 
 def _needed(user_id: str) -> int:

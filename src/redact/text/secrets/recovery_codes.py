@@ -25,7 +25,8 @@ _GROUP = rf"(?:(?:[^\W_]|[\]}})|]){_GLYPH}{{6}}|(?:[^\W_]|[\]}})|])(?:[ ]?{_GLYP
 # one ("—hlgdt-diqn7"): neither is part of a code, nor a reason to drop it.
 _CODE = re.compile(
     rf"(?<![^\W_])(?<![^\W_][\-—])(?:{_GROUP}[ ]?[-—–][ ]?{_GROUP}(?:[-—–][a-zA-Z0-9]{{4,6}})?"
-    r"|\d{4,5}[ ]\d{4,5}|[a-z0-9]{8,12}|[A-Z0-9]{8,12})(?<![)])(?![^\W_]|[\-—])"
+    # (nor does it end where a bracket and more glyphs follow: "5910u x) xdt" holds two codes)
+    r"|\d{4,5}[ ]\d{4,5}|[a-z0-9]{8,12}|[A-Z0-9]{8,12})(?<![)])(?![^\W_]|[\-—]|[)\]}][ ]?[^\W_]{2})"
 )
 _LINES_AFTER = 16
 _YEAR = re.compile(r"(?:19|20)\d\d[-—–](?:19|20)?\d\d")
