@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from typing import ClassVar
 
 from redact.text._detector import Detector
-from redact.text._filters import is_masked, is_placeholder, is_word_like
+from redact.text._filters import is_masked, is_placeholder
 from redact.text._model import Match
 from redact.text._ocr import AT_IN_TOKEN, SPLIT, compact, extend_fragments, reads_as_word, tolerant
 
@@ -229,11 +229,12 @@ _REST_TO_QUOTE = re.compile(r"[ \t]*\r?\n[ \t]*([^\s\"'`‘’“”]{1,12})(?=[
 
 
 def _quoted_rest(text: str, start: int, end: int) -> int:
-    """``end`` moved over a short wrapped rest up to the closing quote of a quoted value.
+    """``end`` moved over the rest of a quoted value up to its closing quote.
 
-    A bubble wraps "'Bearer CiNQ...Keft" and leaves "am'" on the next line: when the value was
-    opened by a quote not yet closed, the glyphs before the closing quote on the next line are
-    its end, whatever they look like.
+    A token opened right at a quote runs to the closing one over at most two wraps and a few
+    pieces, whatever they look like ("...-j4 Tifef" / "KRTqo3hgRn\""). A value opened further
+    back ("'Bearer CiNQ...Keft", wrapped by a bubble) takes the short rest before the closing
+    quote on the next line ("am'").
     """
     close = _TO_CLOSING_QUOTE.match(text, end)
     if close is not None and start >= 1 and text[start - 1] in "\"'`‘“":

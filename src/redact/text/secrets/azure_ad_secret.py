@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from redact.text._ocr import SPLIT, body
-from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
+from redact.text.secrets._base import TokenDetector
 
 
 _C = r"[A-Za-z0-9_.~\-|)\]]"  # and a bracket for a "J" or "l"
