@@ -756,6 +756,17 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
                 "{ZSI6ICJBbmEIL CAiaWFOljogMTeyOTgxNjk2M30.wiS9ZfOabQkIhZFIPYqVqwkp7MbUNIMZ9PTGP2\nDoPC6]]\nAlice"),
         # a code's "j" read as ")" and a space: the code before it does not take its first glyph
         ("recovery_codes", "Your recovery codes\n[[pzjOd-2yqhi]] [[c5qz6-qq9sh]]\n[[y7q9m-5910u]] [[x) xdt-fexgd]]\n[[zkuhz-fx86g]]"),
+        # a Telegram body split after a run of capitals ("AAIHL" is no word of prose)
+        ("telegram_token", "2 telegran_bot_token = [[8009236839: AAIHL cpynkYYBPXOMXRnwit IwtU700gxhl0]]"),
+        ("telegram_token", "2 here's the bot token: [[4581277920: AASEZIY JZgFuSB8P5AX8HF kKIZnSRXmvCFrZ]] please rotate"),
+        # a Discord user id three glyphs long, or "#" in the last part
+        ("discord_token", "Discord bot token\n[[ODAZNTMzZNDY wWMDEXxMTY3NjEwOQ.5-ES03.uCFKr2Syl8KvPWInYWWw-T\n9P-4mmzoAdpkY2Qo]] Copy"),
+        ("discord_token", '$ export DISCORD_TOKEN="[[MTg2NjY2NjUQODYw\'jAlMzg3Ng.-OHAZS.HTmOEJeUPKG]l7#ThhPuPtZrRjcRxh6qeYEwFP]]"'),
+        # "¢" and "€" in Twilio SIDs; "/" glued inside a wrapped service-account key
+        ("twilio_key", "Twilio sid\n[[SK94326af 2afabOadcaacSec95dc¢310632]]"),
+        ("twilio_key", "Twilio sid\n[[AC70€2484827a16bf632847ee098ea743d]]"),
+        ("openai_key", "Opendl key\n[[sk-svcacct-edkrYmszeakc8M3JYVbSTgexeivkPijqtaEBwCyBwcRpPDv1scinHQG2ntbXIZeONpb7kgs\n"
+                       "un4ST3BlbkFJHpOVLcKMiTPQFV6GUP&xXbGKW/5DioZ3dPQt-e9Q3evavigd_16rR9ItPdOyvOsJUMg\nvaj29Ft]] Copy"),
         # a closing bracket for a "J" inside a piece of a split key
         ("azure_storage_key", "AccountName=abc;AccountKey=[[GXF L LHfDhNFoH9dFeth+DNDq8upGis sKpvXfX9a4034vRtRNsdf eq) "
                               "UPUSFAVbCovigg rdKMBUjVX8EnvC+0wOG==]]; EndpointSuffix=core.windows.net"),

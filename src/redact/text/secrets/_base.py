@@ -174,8 +174,8 @@ def _fallback_pattern(cls: type[TokenDetector]) -> re.Pattern[str]:
 # "58¢24" for "58c24", "IrL\VzZ"), or adds a dot ("f1.45" for "f145"):
 # with no space around it, what follows is still the token.
 # An "&" OCR made of an "8" ("pn&tXyMQ") is glued too, unless a query parameter's name follows ("&x=1");
-# so are an accented letter ("zé6bG") and a stray mark ("Kp2V'sxq").
-_GLUED = re.compile(rf"(?:(?:[()\]{{}}!€©¥|¢®?\\.$'À-ÿ]|{AT_IN_TOKEN}|&(?![A-Za-z0-9_\-]*=))[A-Za-z0-9_\-—|]{{2,}})+")
+# so are an accented letter ("zé6bG"), a stray mark ("Kp2V'sxq") and a "/" ("GKW/5Dio").
+_GLUED = re.compile(rf"(?:(?:[()\]{{}}!€©¥|¢®?\\.$'/À-ÿ]|{AT_IN_TOKEN}|&(?![A-Za-z0-9_\-]*=))[A-Za-z0-9_\-—|]{{2,}})+")
 _LOOSE_PIECE = re.compile(r"([ \t]{1,2}|[ \t]*\r?\n[ \t]*)([^\s\"'`<>=:,;&]{1,80})")
 
 
@@ -267,9 +267,10 @@ def _placeholder(value: str) -> bool:
 
 
 def _has_word_fragment(value: str) -> bool:
-    """A later piece of a split value that reads as a word ("Please"; not "AWNTY", "dwrfj", nor
-    hex letters only, "eadbf", in a hex id)."""
-    return any(len(f) >= 5 and reads_as_word(f) and not _HEX_LETTERS.fullmatch(f) for f in _BREAK.split(value)[1:])
+    """A later piece of a split value that reads as a word ("Please"; not "dwrfj", nor hex letters
+    only, "eadbf", in a hex id, nor capitals, "AAIHL": a token's caps, not prose)."""
+    return any(len(f) >= 5 and reads_as_word(f) and not f.isupper() and not _HEX_LETTERS.fullmatch(f)
+               for f in _BREAK.split(value)[1:])
 
 
 _HEX_LETTERS = re.compile(r"[a-fA-F]+")

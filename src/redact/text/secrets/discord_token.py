@@ -11,8 +11,8 @@ from redact.text._ocr import B64URL, GAP, SPLIT, body, compact, repair, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
 # "$" is how small text often reads an "S" (inside a three-part token it is no shell variable), "/"
-# or "\\" an "l" or "7", "'" a stray mark (inside only: a closing quote ends the token)
-_B64URL_OCR = r"(?:[A-Za-z0-9_\-—|)\]}$/\\]|'(?=[A-Za-z0-9]))"
+# or "\\" an "l" or "7", "#" a glyph, "'" a stray mark (inside only: a closing quote ends the token)
+_B64URL_OCR = r"(?:[A-Za-z0-9_\-—|)\]}$/\\#]|'(?=[A-Za-z0-9]))"
 # a dot between the parts, or a space where OCR lost the dot (the part lengths still tell)
 _DOT = SPLIT + r"[.,]" + SPLIT + "|" + GAP
 _CONTEXT = re.compile(r"(?i)discord|\bbot\b|token")
@@ -33,7 +33,7 @@ class DiscordTokenDetector(TokenDetector):
         # 24 + 6 + 38 characters, one more in the first and last part when OCR doubles a glyph
         # ("NjM1" read as "NjJMI"); a glyph read as a bracket ("6)9yu", "JfVXT]") stays inside.
         # The last part may be cut short by a wrap (at least 12 characters before it).
-        re.compile(START + r"[MNO0]" + body(_B64URL_OCR, 23, 27) + f"(?:{_DOT})" + body(_B64URL_OCR, 6)
+        re.compile(START + r"[MNO0]" + body(_B64URL_OCR, 23, 28) + f"(?:{_DOT})" + body(_B64URL_OCR, 6)
                    + f"(?:{_DOT})" + body(_B64URL_OCR, 12, 39) + END),
         re.compile(tolerant("discord", spaces=False) + r"(?:app)?[.,]com/api/webhooks/[0-9]{15,20}/(?P<s>"
                    + body(B64URL, 60, 70) + ")" + END),
@@ -63,11 +63,11 @@ def _id_decodes(value: str) -> bool:
 def _first_parts(value: str) -> list[str]:
     """The user id part: before the first dot, or, where OCR lost that dot, before a space."""
     head = value.replace(",", ".").split(".")[0]
-    if 20 <= len(compact(head)) <= 28:
+    if 20 <= len(compact(head)) <= 29:
         return [compact(head)]
     pieces = head.split()
     prefixes = (compact("".join(pieces[:k])) for k in range(1, len(pieces)))
-    return [p for p in prefixes if 20 <= len(p) <= 28]
+    return [p for p in prefixes if 20 <= len(p) <= 29]
 
 
 def _decodes(user_id: str) -> bool:

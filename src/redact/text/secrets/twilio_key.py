@@ -9,7 +9,7 @@ from redact.text.secrets._base import TokenDetector, boundary_after as END, boun
 
 
 # 32 hex as OCR of small text may read them (an 'h' for a 'b'); the context keyword is required
-_BODY = HEX[:-1] + "ghké]"  # and "é" for "6"
+_BODY = HEX[:-1] + "ghké¢€]"  # and "é" for "6", "¢" for "c", "€" for "e"
 
 
 class TwilioKeyDetector(TokenDetector):
