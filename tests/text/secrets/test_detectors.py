@@ -767,6 +767,9 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         ("twilio_key", "Twilio sid\n[[AC70€2484827a16bf632847ee098ea743d]]"),
         ("openai_key", "Opendl key\n[[sk-svcacct-edkrYmszeakc8M3JYVbSTgexeivkPijqtaEBwCyBwcRpPDv1scinHQG2ntbXIZeONpb7kgs\n"
                        "un4ST3BlbkFJHpOVLcKMiTPQFV6GUP&xXbGKW/5DioZ3dPQt-e9Q3evavigd_16rR9ItPdOyvOsJUMg\nvaj29Ft]] Copy"),
+        # a password OCR split before its digits, the rest running to the line's end
+        ("password_assignment", "2 smtp_password = [[Summer 2024!]]"),
+        ("password_assignment", "DB_PASSWORD: [[Summer 2024!]]\nnext"),
         # a closing bracket for a "J" inside a piece of a split key
         ("azure_storage_key", "AccountName=abc;AccountKey=[[GXF L LHfDhNFoH9dFeth+DNDq8upGis sKpvXfX9a4034vRtRNsdf eq) "
                               "UPUSFAVbCovigg rdKMBUjVX8EnvC+0wOG==]]; EndpointSuffix=core.windows.net"),
@@ -935,3 +938,9 @@ def test_a_quoted_token_does_not_run_past_its_closing_quote() -> None:
     text = 'token = "ghp_aB3dE5fG7hI9jK1lM3nO5pQ7rS9tU1vW3xY5" and "other words"'
     (m,) = DETECTORS["github_token"].find(text)
     assert text[m.start : m.end] == "ghp_aB3dE5fG7hI9jK1lM3nO5pQ7rS9tU1vW3xY5"
+
+
+def test_a_password_is_not_joined_with_words_after_it() -> None:
+    text = "password = hunter2 is bad"
+    (m,) = DETECTORS["password_assignment"].find(text)
+    assert text[m.start : m.end] == "hunter2"

@@ -157,6 +157,13 @@ def _scan(text: str) -> Iterator[Assignment]:
                 value = text[start:end]
         if not password and not _secretish(value):
             continue
+        if password and not quoted and not joined and not extended:
+            # OCR splits a password at a digit run ("Summer 2024!"): pieces with a digit or a
+            # symbol that run to the line's end are its rest
+            rest = _PASSWORD_REST.match(text, end)
+            if rest is not None and not any(p.lower() in _STOPWORDS for p in rest.group(0).split()):
+                end, extended = rest.end(), True
+                value = text[start:end]
         if not quoted and not joined and not extended and (len(value) >= 12 or looks_random(value)):
             end = extend_fragments(text, end, max_fragments=2, start=start)
         elif quoted and end == m.end() and end < len(text) and text[end] == "\n":
@@ -165,6 +172,9 @@ def _scan(text: str) -> Iterator[Assignment]:
             if tail:
                 end = end + 1 + tail.end(1)
         yield Assignment(start, end, password, quoted)
+
+
+_PASSWORD_REST = re.compile(r"(?:[ ](?=\S*[\d\W])[^\s\"'`‘’“”]{1,12}){1,2}(?=[ \t]*(?:\r?\n|$))")
 
 
 def _looks_like_password(value: str) -> bool:
