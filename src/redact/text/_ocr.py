@@ -222,7 +222,7 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
             # wrap only a glyph or two left at the end of the line ("...NwY K" / "NyfCgRB-jP2q").
             nxt = _FRAGMENT.match(text, m.end()) if len(piece) <= 4 or _between_long_pieces(text, m) else None
             if (nxt is not None and not looks_random(nxt.group(1)) and "\n" not in nxt.group(0)
-                    and piece.lower() not in _SHORT_WORDS):
+                    and piece.lower() not in SHORT_WORDS):
                 nxt = _through_short_pieces(text, nxt) or nxt  # "...Dzj j Ej 1ei lepswwWRUb-"
             if (nxt is None or not looks_random(nxt.group(1)) or _ASSIGNS.search(nxt.group(1))
                     or nxt.end() - start > max_length):
@@ -231,7 +231,7 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
                 # three or four glyphs ("...6E2Sq9W xxi" / "LN_nwSkp") when a long random piece
                 # goes on after the wrap and they are no short word of prose
                 short = len(piece) <= 2 or (len(piece) <= 4 and len(nxt.group(1)) >= 6
-                                            and piece.lower() not in _SHORT_WORDS)
+                                            and piece.lower() not in SHORT_WORDS)
                 if not short or not piece.isalnum() or wraps >= max_wraps:
                     break
                 wraps += 1
@@ -247,7 +247,7 @@ def _between_long_pieces(text: str, m: re.Match[str]) -> bool:
     """Five or six letters on a token's line with a long random piece right after ("Z4E0CL4gwJ
     Efwij UktCI6kdOt..."): a stretch of the token without digit or capital, not a word of prose."""
     piece = m.group(1)
-    if not 5 <= len(piece) <= 6 or "\n" in m.group(0) or piece.lower() in _SHORT_WORDS:
+    if not 5 <= len(piece) <= 6 or "\n" in m.group(0) or piece.lower() in SHORT_WORDS:
         return False
     nxt = _SAME_LINE_FRAGMENT.match(text, m.end())
     return nxt is not None and len(nxt.group(1)) >= 8 and looks_random(nxt.group(1)) and not _ASSIGNS.search(nxt.group(1))
@@ -276,7 +276,7 @@ def _through_short_pieces(text: str, first: re.Match[str]) -> re.Match[str] | No
     for _ in range(3):
         piece = m.group(1)
         if (len(piece) > 6 or (len(piece) > 4 and reads_as_word(piece)) or _ASSIGNS.search(piece)
-                or piece.lower() in _SHORT_WORDS):
+                or piece.lower() in SHORT_WORDS):
             return None
         m = _SAME_LINE_FRAGMENT.match(text, m.end())
         if m is None:
@@ -288,7 +288,7 @@ def _through_short_pieces(text: str, first: re.Match[str]) -> re.Match[str] | No
 
 # Short words of prose, never read as a piece of a token: a line may end on one before a token
 # starts on the next, and one between two tokens does not join them.
-_SHORT_WORDS = frozenset(
+SHORT_WORDS = frozenset(
     "the and for with from into onto this that then than was are were has had have not but its".split()
     + "use set key run see via per all any one two new old now our you your her his him she they".split()
     + "them who how why can get put let may did does done just also here there when what".split()

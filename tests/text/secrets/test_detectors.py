@@ -770,6 +770,10 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         # a password OCR split before its digits, the rest running to the line's end
         ("password_assignment", "2 smtp_password = [[Summer 2024!]]"),
         ("password_assignment", "DB_PASSWORD: [[Summer 2024!]]\nnext"),
+        # a passphrase OCR split before a dash or after one; a key's closing quote read as "!"
+        ("password_assignment", "2 PGPASSWORD=[[correct -horse-battery-staple]]"),
+        ("password_assignment", "PASSWORD=[[correct -horse-battery- staple]]"),
+        ("password_assignment", "‘passwd! => ‘[[qazWSX123!]]',"),
         # a closing bracket for a "J" inside a piece of a split key
         ("azure_storage_key", "AccountName=abc;AccountKey=[[GXF L LHfDhNFoH9dFeth+DNDq8upGis sKpvXfX9a4034vRtRNsdf eq) "
                               "UPUSFAVbCovigg rdKMBUjVX8EnvC+0wOG==]]; EndpointSuffix=core.windows.net"),

@@ -19,7 +19,7 @@ from redact.text._filters import (
     is_placeholder,
     is_word_like,
 )
-from redact.text._ocr import extend_fragments, looks_random
+from redact.text._ocr import SHORT_WORDS, extend_fragments, looks_random
 
 __all__ = ["Assignment", "find_assignments"]
 
@@ -36,7 +36,7 @@ _ENV_KEY = r"(?-i:(?<=[A-Z0-9]_)KEY(?![A-Z]))"
 _KW = re.compile(r"(?i)(?=[pstacdbwlmekn])(?:" + _PASSWORD_KW + "|" + _SECRET_KW + "|" + _ENV_KEY + ")")
 # Matched at the end of the keyword: the rest of the key, the operator and the value.
 _REST = re.compile(
-    r"(?i)[\w.\-]{0,40}[\"'\]‘’“”]?[ \t]*(?:\([^)\n]{0,40}\)[ \t]*)?"
+    r"(?i)[\w.\-]{0,40}[\"'\]‘’“”!]?[ \t]*(?:\([^)\n]{0,40}\)[ \t]*)?"  # "!": a closing quote misread
     r"(?P<op>:=|=>|->|=(?![=~])|:(?![:/])(?:[ \t]*[A-Za-z_][\w\[\], |.]*[ \t]*=(?!=))?"
     # OCR reads a lone "=" as a dash: taken before a quoted value, or before a value that is a
     # password only by its looks (checked below)
@@ -158,10 +158,12 @@ def _scan(text: str) -> Iterator[Assignment]:
         if not password and not _secretish(value):
             continue
         if password and not quoted and not joined and not extended:
-            # OCR splits a password at a digit run ("Summer 2024!"): pieces with a digit or a
-            # symbol that run to the line's end are its rest
+            # OCR splits a password at a digit run or a dash ("Summer 2024!", "correct -horse-"):
+            # up to three pieces to the line's end, the first with a digit or a symbol, none a
+            # word of prose, are its rest
             rest = _PASSWORD_REST.match(text, end)
-            if rest is not None and not any(p.lower() in _STOPWORDS for p in rest.group(0).split()):
+            if rest is not None and not any(p.lower() in _STOPWORDS or p.lower() in SHORT_WORDS
+                                            for p in rest.group(0).split()):
                 end, extended = rest.end(), True
                 value = text[start:end]
         if not quoted and not joined and not extended and (len(value) >= 12 or looks_random(value)):
@@ -174,7 +176,7 @@ def _scan(text: str) -> Iterator[Assignment]:
         yield Assignment(start, end, password, quoted)
 
 
-_PASSWORD_REST = re.compile(r"(?:[ ](?=\S*[\d\W])[^\s\"'`‘’“”]{1,12}){1,2}(?=[ \t]*(?:\r?\n|$))")
+_PASSWORD_REST = re.compile(r"[ ](?=\S*[\d\W])[^\s\"'`‘’“”]{1,40}(?:[ ][^\s\"'`‘’“”]{1,40}){0,2}(?=[ \t]*(?:\r?\n|$))")
 
 
 def _looks_like_password(value: str) -> bool:
