@@ -167,6 +167,7 @@ _FILE_NAME = re.compile(r"[\w\-]+\.[A-Za-z]{1,4}$")
 # of small text reads "J" or "l" as one.
 _PIECE = r"([^\s\"'`‘’“”<>(){}\[\],;&][^\s\"'`‘’“”<>({\[,;&]*)"
 _FRAGMENT = re.compile(r"[)\]}]?(?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)" + _PIECE)
+_PIECE_RE = re.compile(_PIECE)
 _ASSIGNS = re.compile(r"=[^=]|:")  # base64 has "=" only as trailing padding
 _SAME_LINE_FRAGMENT = re.compile(r"[ \t]{1,2}" + _PIECE)
 _NEXT_LINE_FRAGMENT = re.compile(LINE_BREAK + _PIECE)
@@ -189,6 +190,9 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
         if not m or m.end() - start > max_length or (_NOT_TOKEN.match(m.group(1)) and not _flag_inside(text, m)):
             break
         piece = m.group(1)
+        if piece.endswith(":") and _ends_line(text, m.end()) and looks_random(piece[:-1]):
+            piece = piece[:-1]  # a closing quote read as ":" at the line's end ("O340qVWJpecF:")
+            m = _PIECE_RE.match(text, m.start(1), m.end() - 1) or m
         if _ASSIGNS.search(piece):
             break  # "KEY=..." or "host:port" starts something else; a token piece has neither
         if "\n" in text[end : m.start(1)]:
@@ -232,7 +236,7 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
                 # goes on after the wrap and they are no short word of prose
                 short = len(piece) <= 2 or (len(piece) <= 4 and len(nxt.group(1)) >= 6
                                             and piece.lower() not in SHORT_WORDS)
-                if not short or not piece.isalnum() or wraps >= max_wraps:
+                if not short or not (piece.isalnum() or piece in "-_") or wraps >= max_wraps:
                     break
                 wraps += 1
             end = nxt.end()

@@ -774,6 +774,18 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         ("password_assignment", "2 PGPASSWORD=[[correct -horse-battery-staple]]"),
         ("password_assignment", "PASSWORD=[[correct -horse-battery- staple]]"),
         ("password_assignment", "‘passwd! => ‘[[qazWSX123!]]',"),
+        # a key's closing quote read as ":" at the end of the wrapped last line; a lone dash before a wrap
+        ("pypi_token", "const pypiToken =\n‘[[pypi-AgElcHlwaS5vemcAu-xzwqVRcW4wUcAYHudPZIB-FisBRIyW7yTDsF7ohJaY5zTIB27e5BDTk5\n"
+                       "sctO3QiEb-ahkHE1cH1xbGA9TEuGuGq9mPiVSXY_ISJD3i3ppS3rD1w44U3SYie-7mYjCKFIDIQSStL\nO340qVWJpecF]]:\nAlice"),
+        ("pypi_token", "2 PYPI_TOKEN=[[pypi-AgEIcHLwaSSvomcNayFwMwckfMtp3T4gA8l - ZHeur rRxGZJ30QmyNXZ4mhHaxE LLOk4VdoQg5 15vXIj "
+                       "hNC38XLDele8e611c9ag606J OGqp9b-Zyj rseY] 8gevl_XGVpASzSumJ8QrulWlbDyvhOAasS_pv0SEmg -\nachRN]]"),
+        # a Telegram bot id with a digit added, an accented letter in the body
+        ("telegram_token", "WARN leaked credential [[51631032641:AAyHtUSQX40JhCDJaTZBUcN4ovqfSGIqqy9]] in request body"),
+        ("telegram_token", "WARN leaked credential [[3280092849:AAB_UIvfrémzmuhbaBUk19zsqXNUMDoP391]] in request body"),
+        # a Discord middle part that lost a glyph; an Anthropic key with the next word glued to it
+        ("discord_token", "2 can you try with [[MZUOODA3NDM3Nzc1Nzk10TYSMg.Yisew.iNcOLYSDUASZRZQCctwtbKTMZ8UUCyocMFREL_]] instead?"),
+        ("anthropic_key", "can you try with\n[[sk-ant-api03-8kibkaWXeVUmFUZkqlLhdGCFJDURqc-1pradHqnFY-CE8XKvsBj0_KaER2B6Y_ZMI26\n"
+                          "WMSskdzC3G61QzHHbdK5Weevw_gAA]]instead?"),
         # a closing bracket for a "J" inside a piece of a split key
         ("azure_storage_key", "AccountName=abc;AccountKey=[[GXF L LHfDhNFoH9dFeth+DNDq8upGis sKpvXfX9a4034vRtRNsdf eq) "
                               "UPUSFAVbCovigg rdKMBUjVX8EnvC+0wOG==]]; EndpointSuffix=core.windows.net"),

@@ -15,5 +15,7 @@ class AnthropicKeyDetector(TokenDetector):
     fallback = (("sk-ant-", 95, 115),)
     patterns = (
         re.compile(START + tolerant("sk-ant-") + r"(?:" + tolerant("api") + "|" + tolerant("admin") + r")"
-                   + r"[0-9OoIl|]{2}[-—_]" + SPLIT + body_about(B64URL, 93) + tolerant("AA") + END),
+                   + r"[0-9OoIl|]{2}[-—_]" + SPLIT + body_about(B64URL, 93) + tolerant("AA")
+                   # the key ends on "AA", also where OCR glued the next word to it ("gAAinstead?")
+                   + r"(?:" + END + r"|(?=[a-z]{2,}[.,;:!?]?(?:\s|$)))"),
     )

@@ -9,7 +9,7 @@ from redact.text.secrets._base import TokenDetector, boundary_after as END
 
 
 # base64url as OCR reads it in small text: a bracket for a J or an l now and then
-_BODY = rf"(?:{B64URL[:-1]})\]}}]|{AT_IN_TOKEN})"
+_BODY = rf"(?:{B64URL[:-1]})\]}}À-ÿ]|{AT_IN_TOKEN})"  # and an accented letter ("frémz")
 
 
 class TelegramTokenDetector(TokenDetector):
@@ -18,6 +18,6 @@ class TelegramTokenDetector(TokenDetector):
     score = 0.96
     guard_fragments = True
     patterns = (
-        re.compile(r"(?<![A-Za-z0-9:])" + body(r"[0-9OIl|SB]", 8, 10) + SPLIT + r"[:;]" + SPLIT + tolerant("AA")
+        re.compile(r"(?<![A-Za-z0-9:])" + body(r"[0-9OIl|SB]", 8, 11) + SPLIT + r"[:;]" + SPLIT + tolerant("AA")
                    + body_about(_BODY, 33, 2) + END),  # OCR reads "W1" as "wWl", "W" as "vi": two glyphs of drift
     )
