@@ -248,8 +248,9 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
 
 
 def _between_long_pieces(text: str, m: re.Match[str]) -> bool:
-    """Five or six letters on a token's line with a long random piece right after ("Z4E0CL4gwJ
-    Efwij UktCI6kdOt..."): a stretch of the token without digit or capital, not a word of prose."""
+    """Five or six glyphs on a token's line with a long random piece right after ("Z4E0CL4gwJ
+    Efwij UktCI6kdOt..."): a stretch of the token without digit or inner capital. A word of
+    prose wedged between two pieces of one token is rare enough to take (short ones excepted)."""
     piece = m.group(1)
     if not 5 <= len(piece) <= 6 or "\n" in m.group(0) or piece.lower() in SHORT_WORDS:
         return False
