@@ -905,33 +905,6 @@ def test_more_ocr_damage_found_whole() -> None:
     assert text[m.start : m.end] == "ySA9UPrb5 POSwqLa589qmLN5CYwFosrxbZDiu50XYVe"
 
 
-def test_a_short_word_before_a_wrap_ends_the_token() -> None:
-    """Three glyphs at a line's end continue a token across the wrap; a short word of prose does not."""
-    text = "https://api.example.com/cb?access_token=zl-fsndeaA4xKZhF1BqwzxQtT6E2Sq9W for\nLN_nwSkp2Q7 docs"
-    (m,) = DETECTORS["url_query_token"].find(text)
-    assert text[m.start : m.end] == "zl-fsndeaA4xKZhF1BqwzxQtT6E2Sq9W"
-
-
-def test_an_ampersand_before_a_query_name_ends_a_token() -> None:
-    text = "https://x.example.com/cb?access_token=abcDEF123ghiJKL456mno&state=xyz"
-    (m,) = DETECTORS["url_query_token"].find(text)
-    assert text[m.start : m.end] == "abcDEF123ghiJKL456mno"
-
-
-def test_a_word_after_a_wrapped_token_on_its_last_line_is_not_taken() -> None:
-    text = ("sk-proj-_68CWDFBtHY-auPjI5vd6UaNhx12rm_GZdwndZugMEEe1pNUFGaeLwX46Bj Ot 4Tgtr tOLVFTtGT3B1bkFIQF J11gT3nUP1_"
-            "VjzaS5nvom19soYaUsCzAyNuat8VZ_daTan941ADCTryAVJm30DJ\n7Fudej thanks")
-    (m,) = DETECTORS["openai_key"].find(text)
-    assert text[m.start : m.end].endswith("7Fudej")
-
-
-def test_a_flag_after_a_token_stays_a_flag() -> None:
-    """'-o' between two pieces of a signature is a glyph and a dash; after a token and before a file name, an option."""
-    text = "curl -H 'Authorization: Bearer a1B2c3D4e5F6g7H8i9J0k1' -o out.txt https://api.example.com"
-    (m,) = DETECTORS["auth_header"].find(text)
-    assert text[m.start : m.end] == "a1B2c3D4e5F6g7H8i9J0k1"
-
-
 def test_private_key_rests_with_a_dash_or_no_digit_and_body_lines_with_one_digit() -> None:
     from redact.text.secrets.private_key import PrivateKeyDetector
 
@@ -950,13 +923,24 @@ def test_private_key_rests_with_a_dash_or_no_digit_and_body_lines_with_one_digit
     assert bare[m.start : m.end].endswith("VuwplskQRQ3")
 
 
-def test_a_quoted_token_does_not_run_past_its_closing_quote() -> None:
-    text = 'token = "ghp_aB3dE5fG7hI9jK1lM3nO5pQ7rS9tU1vW3xY5" and "other words"'
-    (m,) = DETECTORS["github_token"].find(text)
-    assert text[m.start : m.end] == "ghp_aB3dE5fG7hI9jK1lM3nO5pQ7rS9tU1vW3xY5"
-
-
-def test_a_password_is_not_joined_with_words_after_it() -> None:
-    text = "password = hunter2 is bad"
-    (m,) = DETECTORS["password_assignment"].find(text)
-    assert text[m.start : m.end] == "hunter2"
+@pytest.mark.parametrize(
+    ("name", "marked"),
+    [
+        # three glyphs at a line's end carry a token over the wrap; a short word of prose does not
+        ("url_query_token", "https://api.example.com/cb?access_token=[[zl-fsndeaA4xKZhF1BqwzxQtT6E2Sq9W]] for\nLN_nwSkp2Q7 docs"),
+        # an "&" before a query parameter's name ends the value
+        ("url_query_token", "https://x.example.com/cb?access_token=[[abcDEF123ghiJKL456mno]]&state=xyz"),
+        # a word after a wrapped token on its last line is not its tail
+        ("openai_key", "[[sk-proj-_68CWDFBtHY-auPjI5vd6UaNhx12rm_GZdwndZugMEEe1pNUFGaeLwX46Bj Ot 4Tgtr tOLVFTtGT3B1bkFIQF J11gT3nUP1_"
+                       "VjzaS5nvom19soYaUsCzAyNuat8VZ_daTan941ADCTryAVJm30DJ\n7Fudej]] thanks"),
+        # "-o" after a token and before a file name is an option, not a piece of it
+        ("auth_header", "curl -H 'Authorization: Bearer [[a1B2c3D4e5F6g7H8i9J0k1]]' -o out.txt https://api.example.com"),
+        # a quoted token stops at its closing quote
+        ("github_token", 'token = "[[ghp_aB3dE5fG7hI9jK1lM3nO5pQ7rS9tU1vW3xY5]]" and "other words"'),
+        # a password is not joined with the words of prose after it
+        ("password_assignment", "password = [[hunter2]] is bad"),
+    ],
+)
+def test_a_token_ends_where_it_ends(name: str, marked: str) -> None:
+    text, spans = _parse(marked)
+    assert [(m.start, m.end) for m in DETECTORS[name].find(text)] == spans
