@@ -168,7 +168,9 @@ _FILE_NAME = re.compile(r"[\w\-]+\.[A-Za-z]{1,4}$")
 _PIECE = r"([^\s\"'`‘’“”<>(){}\[\],;&][^\s\"'`‘’“”<>({\[,;&]*)"
 _FRAGMENT = re.compile(r"[)\]}]?(?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)" + _PIECE)
 _PIECE_RE = re.compile(_PIECE)
-_ASSIGNS = re.compile(r"=[^=]|:")  # base64 has "=" only as trailing padding
+# base64 has "=" only as trailing padding; a ":" is a label's or a port's, unless a long mixed run
+# follows it ("uwkF:1BQTIUZj78", a glyph OCR read as ":")
+_ASSIGNS = re.compile(r"=[^=]|:(?!(?=[A-Za-z0-9_\-]{8})(?=[A-Za-z0-9_\-]*\d)(?=[A-Za-z0-9_\-]*[A-Za-z]))")
 _SAME_LINE_FRAGMENT = re.compile(r"[ \t]{1,2}" + _PIECE)
 _NEXT_LINE_FRAGMENT = re.compile(LINE_BREAK + _PIECE)
 

@@ -786,6 +786,9 @@ def test_private_key_body_scrolled_into_view_without_either_marker() -> None:
         ("discord_token", "2 can you try with [[MZUOODA3NDM3Nzc1Nzk10TYSMg.Yisew.iNcOLYSDUASZRZQCctwtbKTMZ8UUCyocMFREL_]] instead?"),
         ("anthropic_key", "can you try with\n[[sk-ant-api03-8kibkaWXeVUmFUZkqlLhdGCFJDURqc-1pradHqnFY-CE8XKvsBj0_KaER2B6Y_ZMI26\n"
                           "WMSskdzC3G61QzHHbdK5Weevw_gAA]]instead?"),
+        # a glyph of a wrapped key read as ":" inside a long mixed run ("uwkF:1BQTIUZj78")
+        ("openai_key", "const openaiApiKey =\n‘[[sk-svcacct-AvOFXlagGKiBpxdjJXuZ9VGY__aGO9_17iwVb84TeLjULwi2k9dDtYP7ZFOk964KteYtoby\n"
+                       "_CT3BIbkFJuwkF:1BQTIUZj78OHICL1tZKRAWwiBWrbWx6KT40-Q4frTiMveh_7k_N9JJ¥csPo2UxrQ\nOFdXw]];"),
         # a closing bracket for a "J" inside a piece of a split key
         ("azure_storage_key", "AccountName=abc;AccountKey=[[GXF L LHfDhNFoH9dFeth+DNDq8upGis sKpvXfX9a4034vRtRNsdf eq) "
                               "UPUSFAVbCovigg rdKMBUjVX8EnvC+0wOG==]]; EndpointSuffix=core.windows.net"),
@@ -939,6 +942,8 @@ def test_private_key_rests_with_a_dash_or_no_digit_and_body_lines_with_one_digit
         ("github_token", 'token = "[[ghp_aB3dE5fG7hI9jK1lM3nO5pQ7rS9tU1vW3xY5]]" and "other words"'),
         # a password is not joined with the words of prose after it
         ("password_assignment", "password = [[hunter2]] is bad"),
+        # a host and port after a token are no piece of it
+        ("keyword_assignment", "API_TOKEN=[[a1B2c3D4e5F6g7H8i9J0]] localhost:5432"),
     ],
 )
 def test_a_token_ends_where_it_ends(name: str, marked: str) -> None:
