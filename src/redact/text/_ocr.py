@@ -67,6 +67,9 @@ ALNUM = r"[A-Za-z0-9|$]"
 HEX = r"[0-9a-fA-FOoIilSsBQ|]"
 B64 = r"[A-Za-z0-9+/|$]"
 B64URL = r"[A-Za-z0-9_\-—|$]"
+#: Symbols small text turns a token's letter into ("¢" for "c", "€" for "e", "¥" for "W"): safe
+#: inside a character class, shared by every token pattern that accepts them.
+SYMBOL_GLYPHS = "¢©®€¥£"
 #: An "@" OCR read for an "0" or "a" inside a token: not one that starts an e-mail's domain.
 AT_IN_TOKEN = r"@(?![A-Za-z0-9_\-]*\.[A-Za-z])"
 
@@ -328,9 +331,7 @@ def _lone_tail(text: str, m: re.Match[str], start: int) -> bool:
     is prose whatever its consonants.
     """
     piece = m.group(1)
-    if not 2 <= len(piece) <= 12 or len(compact(text[start : m.start()])) < 30:
-        return False
-    if not _ends_line(text, m.end()):
+    if not _ends_long_token_line(text, m, start, 12):
         return False
     if _SENTENCE_END.fullmatch(piece):
         return False
@@ -343,16 +344,25 @@ def _line_tail(text: str, m: re.Match[str], start: int) -> bool:
     Only vowel-less runs: a word after a token on its line ("thanks") has a vowel.
     """
     piece = m.group(1)
-    if not 2 <= len(piece) <= 8 or len(compact(text[start : m.start()])) < 30:
+    if not _ends_long_token_line(text, m, start, 8):
         return False
-    letters = all(c.isalpha() or c in "¥¢©®€£$|" for c in piece)  # a glyph read as a symbol ("r¥q")
-    return _ends_line(text, m.end()) and letters and not re.search("[aeiouyAEIOUY]", piece)
+    letters = all(c.isalpha() or c in SYMBOL_GLYPHS + "$|" for c in piece)  # a glyph read as a symbol ("r¥q")
+    return letters and not _VOWEL.search(piece)
+
+
+def _ends_long_token_line(text: str, m: re.Match[str], start: int, longest: int) -> bool:
+    """A piece of 2 to ``longest`` glyphs that ends its line, after at least 30 glyphs of token."""
+    return (2 <= len(m.group(1)) <= longest and _ends_line(text, m.end())
+            and len(compact(text[start : m.start()])) >= 30)
+
+
+_VOWEL = re.compile(r"[aeiouyAEIOUY]")
+_LINE_END = re.compile(r"[\"'`’”,;)\]}]*[ \t]*(?:\n|$)")
 
 
 def _ends_line(text: str, pos: int) -> bool:
     """Whether only a closing quote or punctuation stands between ``pos`` and the line's end."""
-    rest = re.match(r"[\"'`’”,;)\]}]*[ \t]*(?:\n|$)", text[pos : pos + 8])
-    return rest is not None
+    return _LINE_END.match(text, pos) is not None
 
 
 _SENTENCE_END = re.compile(r"[A-Za-z][a-z]+[.?!,;:]")

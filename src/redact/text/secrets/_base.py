@@ -15,7 +15,7 @@ from typing import ClassVar
 from redact.text._detector import Detector
 from redact.text._filters import is_masked, is_placeholder
 from redact.text._model import Match
-from redact.text._ocr import AT_IN_TOKEN, SPLIT, compact, extend_fragments, reads_as_word, tolerant
+from redact.text._ocr import AT_IN_TOKEN, SPLIT, SYMBOL_GLYPHS, compact, extend_fragments, reads_as_word, tolerant
 
 __all__ = ["TokenDetector", "boundary_after", "boundary_before"]
 
@@ -152,7 +152,7 @@ class TokenDetector(Detector):
 
 # \w: OCR turns a glyph of a token into an accented letter now and then ("r6" -> "ré"); and
 # brackets for "J" or "l" inside, "¢" for "c", "?" for "7" (one at the end is trimmed as punctuation)
-_TOKEN_CHARS = rf"(?:[\w\-—|+/.~()\]{{}}!¢€©®?$¥£%]|{AT_IN_TOKEN})"
+_TOKEN_CHARS = rf"(?:[\w\-—|+/.~()\]{{}}!?$%{SYMBOL_GLYPHS}]|{AT_IN_TOKEN})"
 _TRAILING = ".,;:!?)]}"
 _PREFIX_RES: dict[str, re.Pattern[str]] = {}
 _FALLBACKS: dict[type, re.Pattern[str]] = {}
@@ -175,7 +175,7 @@ def _fallback_pattern(cls: type[TokenDetector]) -> re.Pattern[str]:
 # with no space around it, what follows is still the token.
 # An "&" OCR made of an "8" ("pn&tXyMQ") is glued too, unless a query parameter's name follows ("&x=1");
 # so are an accented letter ("zé6bG"), a stray mark ("Kp2V'sxq") and a "/" ("GKW/5Dio").
-_GLUED = re.compile(rf"(?:(?:[()\]{{}}!€©¥|¢®?\\.$'/À-ÿ]|{AT_IN_TOKEN}|&(?![A-Za-z0-9_\-]*=))[A-Za-z0-9_\-—|]{{2,}})+")
+_GLUED = re.compile(rf"(?:(?:[()\]{{}}!|?\\.$'/À-ÿ{SYMBOL_GLYPHS}]|{AT_IN_TOKEN}|&(?![A-Za-z0-9_\-]*=))[A-Za-z0-9_\-—|]{{2,}})+")
 _LOOSE_PIECE = re.compile(r"([ \t]{1,2}|[ \t]*\r?\n[ \t]*)([^\s\"'`<>=:,;&]{1,80})")
 
 

@@ -20,7 +20,7 @@ from redact.text._filters import (
     shannon_entropy,
 )
 from redact.text._model import Match
-from redact.text._ocr import compact, looks_random
+from redact.text._ocr import SYMBOL_GLYPHS, compact, looks_random
 
 _CONTEXT = re.compile(r"(?i)secret|token|api[ _\-]?key|apikey|passw|credential|bearer|\bauth|private|"
                       r"signature|access[ _\-]?key|\bkey\b|webhook|\bpat\b")
@@ -92,7 +92,7 @@ _MIN_LENGTH, _MIN_ALONE = 20, 16
 _WORD = re.compile(r"\S+")
 # with the glyphs small text turns a token's letters into: "$" for "S", "@" for "0", "é" for "6", "¢" for "c"
 # (an "@" before a dotted name is an e-mail's, checked apart: a class is faster than a lookahead)
-_PIECE = re.compile(r"[A-Za-z0-9+/_\-.~|)\]}!$@À-ÿ¢©®€¥£]+={0,2}")
+_PIECE = re.compile(rf"[A-Za-z0-9+/_\-.~|)\]}}!$@À-ÿ{SYMBOL_GLYPHS}]+={{0,2}}")
 _EMAIL_AT = re.compile(r"@[A-Za-z0-9_\-]*\.[A-Za-z]")
 _EDGE = "\"'`([{<"
 _TAIL = ".,;:!?\"'`)]}>"
