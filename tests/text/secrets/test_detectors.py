@@ -426,6 +426,26 @@ def test_private_key_wrapped_rests_that_look_like_words_or_numbers() -> None:
     assert bare[m.start : m.end].startswith("MIIUG") and bare[m.start : m.end].endswith("D2F7")
 
 
+def test_private_key_rest_of_the_last_full_line_before_a_short_foreign_line() -> None:
+    """The rest of the last full-width line on screen ("Geks", "pkkquus") is taken even when a
+    short line that is no body ("$ls-la") follows it, with BEGIN on screen and without."""
+    from redact.text.secrets.private_key import PrivateKeyDetector
+
+    full = ["MIl/6RBt7 DKkyaKHKmgC1p01rS0aOTxLBXmSF gKmn6Wi301IWFShAyg9e",
+            "onVo90v/Tuu9md OfPP3s3 UHQWMkqkA78Zhus2KAnCDTiLla1Ah71e5Kup",
+            "juWTOhnF JfEy5j2F57BnrM/zR7/74fyO/bWzLRJ42hl0RipM5WmqNckF1vj9"]
+    text = "-----BEGIN RSA PRIVATE KEY-----\n" + "\nmE+DKhX\n".join(full) + "\nGeks\n$ls-la"
+    (m,) = PrivateKeyDetector().find(text)
+    assert "\nGeks\n" in text[m.start : m.end] + "\n"
+    bare = "key.pem\n" + "\nLmiuv\n".join(full) + '\npkkquus\n"'
+    (m,) = PrivateKeyDetector().find(bare)
+    assert bare[m.start : m.end].endswith("\npkkquus")
+    # after a last line shorter than the wrap width, a word below is the next message
+    short = "key.pem\n" + "\nLmiuv\n".join(full[:2]) + "\nHIp3/kxT0aa9Qe+2\nthanks\n"
+    (m,) = PrivateKeyDetector().find(short)
+    assert not short[m.start : m.end].endswith("thanks")
+
+
 def test_private_key_lines_with_a_quote_or_colon_misread_inside_stay_in_the_block() -> None:
     from redact.text.secrets.private_key import PrivateKeyDetector
 

@@ -110,7 +110,8 @@ def _bare_run(text: str, lines: list[tuple[int, int]], i: int) -> tuple[int, int
     """The last line of the body run starting at line ``i``, and how many full body lines it has.
 
     Stray glyphs between lines are stepped over, and so is the short remainder of a body line
-    that a chat bubble or an editor wrapped ("v4fV5p"). The first line needs three digits to
+    that a chat bubble or an editor wrapped ("v4fV5p"), and so is the rest of the run's last line
+    when that line fills the width (:func:`_wrapped_tail`). The first line needs three digits to
     open a run (:func:`_bare_body`); a line going on with it, one.
     """
     last, n_long, prev = i, 1, i
@@ -124,6 +125,8 @@ def _bare_run(text: str, lines: list[tuple[int, int]], i: int) -> tuple[int, int
                   and (_is_short_body(text, lines[j]) or _is_wrapped_rest(text, lines, j, bare=True))):
             break
         last = prev = j
+    if _wrapped_tail(text, lines, list(range(i, last + 1)), last):
+        last += 1  # the rest of the last full-width line on screen ("pkkquus")
     return last, n_long
 
 
@@ -203,7 +206,7 @@ def _block_lines(text: str, lines: list[tuple[int, int]], i: int) -> list[int]:
         near = block[-1] >= j - 2 - len(noise)
         if (_is_body(text, lines[j], marked=True, between=near and _key_below(text, lines, j))
                 or (near and _is_short_body(text, lines[j]))
-                or (block[-1] == j - 1 and _is_wrapped_rest(text, lines, j))):
+                or (block[-1] == j - 1 and (_is_wrapped_rest(text, lines, j) or _wrapped_tail(text, lines, block, j - 1)))):
             block += sorted([*pending, *noise, j])
             gap, header_ok, pending, noise = 0, False, [], []
         elif header_ok and _HEADER.fullmatch(text, ls, le):
@@ -226,7 +229,9 @@ def _block_lines(text: str, lines: list[tuple[int, int]], i: int) -> list[int]:
 
 
 def _wrapped_tail(text: str, lines: list[tuple[int, int]], block: list[int], last: int) -> bool:
-    """Whether the line after a key's last line on screen is that line's wrapped rest.
+    """Whether the line after ``last`` is that line's wrapped rest, judged by widths alone.
+
+    For the key's last line on screen, or one whose next line is no body line ("$ ls -la").
 
     A body line is wrapped only where it fills the width its block wraps at, and a key's last
     body line is usually shorter: so a short run ("teil", "70p", even "20") right after a line
