@@ -542,3 +542,17 @@ def test_cell_order_does_not_chain_line_numbers() -> None:
                   for k, (t, rest) in enumerate([("3", ()), ("4", (_word("KEY=sk_live_x", 50, 70),)), ("5", ())]))
     page = OcrPage(800, 200, lines, "fake")
     assert cell_order(page) is page
+
+
+def test_span_inside_a_word_boxed_wider_than_its_characters_reaches_its_real_end() -> None:
+    """Tesseract boxed a word with its neighbour's ink: 49 characters over the width of 64. The
+    span's part ends no earlier than the word's end less the rest of the word at the line's pitch."""
+    head, tail = "szPFbDSdTLBMHBHull_3b7nl_pL34zs", "&libraries=places'"
+    words = [_word("fetch('https://maps.", 10, 10), _word(".com/api/js?key=4GDRAZvn7", 180, 10)]
+    x0 = words[-1].box.x1 + PITCH
+    wide = OcrWord(head + tail, Box(x0, 10, x0 + PITCH * 64, 26), 60.0)  # glyphs in its right 49 cells
+    page = OcrPage(1000, 100, (_line(*words, wide),), "fake")
+    pt = build_page_text(page)
+    f = _finding(pt.text, "4GDRAZvn7 " + head, "URL_CREDENTIALS")
+    (box,) = Locator(page, pt, [f], padding=0.2).boxes(0)
+    assert box.x1 >= wide.box.x1 - PITCH * len(tail)

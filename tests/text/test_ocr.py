@@ -90,7 +90,8 @@ def test_a_token_does_not_wrap_into_the_next_lines_number() -> None:
 
 @pytest.mark.parametrize(
     ("tail", "taken"),
-    [("skf", True), ("Cswus", True), ("Copy", False), ("done", False), ("done in 1.2s", False)],
+    [("skf", True), ("Cswus", True), ("=", True), ("==", True), ("Copy", False), ("done", False),
+     ("done in 1.2s", False)],
 )
 def test_extend_fragments_takes_a_wrapped_tokens_lone_tail_but_not_a_word(tail: str, taken: bool) -> None:
     token = "sk-proj-x_8wOd5YSoXwkSeLOhQsPSdxEyu3qrq4KRG"
@@ -98,3 +99,12 @@ def test_extend_fragments_takes_a_wrapped_tokens_lone_tail_but_not_a_word(tail: 
     start = text.index("sk-")
     end = extend_fragments(text, start + len(token), start=start, max_fragments=16, max_wraps=4)
     assert text[start:end] == (f"{token}\n{tail}" if taken else token)
+
+
+@pytest.mark.parametrize(("rest", "taken"), [("- Jnr Kbx04", True), ("- Jnr Kbx04 is", False), ("- see the docs", False)])
+def test_extend_fragments_through_a_dash_and_pairs_to_a_short_random_piece_ending_the_line(rest: str, taken: bool) -> None:
+    """OCR cut "B2mGABH5-JnrKbx04" into four pieces: the last, random but short, ends the line."""
+    head = "KjaL2gyCuxgwuoldZsy0Jc\n4 yl_r B2mGABHS"
+    text = f"{head} {rest}\nCopy"
+    end = extend_fragments(text, len(head), start=0, max_fragments=16, max_wraps=4)
+    assert text[:end] == (f"{head} {rest}" if taken else head)

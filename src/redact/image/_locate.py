@@ -397,8 +397,12 @@ class Locator:
         if b >= len(w_last.text):
             ink_x1 = w_last.box.x1
         else:
+            # OCR's box of a word is not always on its glyphs: a word read with its neighbour's ink
+            # is wider than its characters ("...34zs&libraries=places'" boxed from the "4GDR" before
+            # it). The span's part then ends no earlier than the word's end less the rest at the
+            # line's pitch, nor than its offset from the word's start at the wider pitch.
             own_last = w_last.box.width / max(len(w_last.text), 1)
-            ink_x1 = w_last.box.x0 + b * max(own_last, pitch)
+            ink_x1 = max(w_last.box.x0 + b * max(own_last, pitch), w_last.box.x1 - (len(w_last.text) - b) * pitch)
         right = max(est_x1, ink_x1) + pad
         bucket = max(4, round(lh))
         width = math.ceil((right - x_start) / bucket) * bucket

@@ -77,7 +77,8 @@ AT_IN_TOKEN = r"@(?![A-Za-z0-9_\-]*\.[A-Za-z])"
 def tolerant(literal: str, *, spaces: bool = True) -> str:
     """Regex fragment matching ``literal`` as OCR may have read it.
 
-    Each character may be replaced by a look-alike, a letter may be read twice (``"AccountKkey"``)
+    Each character may be replaced by a look-alike, a letter or digit may be read twice
+    (``"AccountKkey"``, ``"dop_v1l_"``)
     and, with ``spaces``, a single stray space may appear between characters (``"sk live"`` for
     ``"sk_live_"``).
 
@@ -87,7 +88,7 @@ def tolerant(literal: str, *, spaces: bool = True) -> str:
     parts = []
     for ch in literal:
         alts = _CONFUSABLE.get(ch, "")
-        twice = "{1,2}" if ch.isalpha() else ""
+        twice = "{1,2}" if ch.isalnum() else ""
         if not alts:
             parts.append(re.escape(ch) + twice)
             continue
@@ -280,7 +281,8 @@ def _through_short_pieces(text: str, first: re.Match[str]) -> re.Match[str] | No
 
     OCR cuts a token into glyphs and pairs now and then ("j Ej 1ei lepsww...", "- Laqhb j5AInE");
     a run of short pieces (five or six glyphs if they read as no word) leading to a random one on
-    the same line is still the token. None if none does.
+    the same line (six glyphs or more, four when it ends the line) is still the token. None if
+    none does.
     """
     m = first
     for _ in range(3):
@@ -291,8 +293,9 @@ def _through_short_pieces(text: str, first: re.Match[str]) -> re.Match[str] | No
         m = _SAME_LINE_FRAGMENT.match(text, m.end())
         if m is None:
             return None
-        if looks_random(m.group(1)) and len(m.group(1)) >= 6 and not _ASSIGNS.search(m.group(1)):
-            return m
+        if (looks_random(m.group(1)) and not _ASSIGNS.search(m.group(1))
+                and (len(m.group(1)) >= 6 or (len(m.group(1)) >= 4 and _ends_line(text, m.end())))):
+            return m  # (a shorter random piece only as the last of its line: "- Jnr Kbx04")
     return None
 
 
@@ -326,11 +329,15 @@ def reads_as_word(piece: str) -> bool:
 def _lone_tail(text: str, m: re.Match[str], start: int) -> bool:
     """A short piece alone on the line after a long token's wrap: its tail, unless it reads as a word.
 
+    A lone ``=`` or ``==`` there is the token's padding.
+
     Random tails have no vowel or three consonants in a row ("skf", "Cswus"); a button or a word
     under the token ("Copy", "done") has neither, and a word that ends a sentence ("instead?")
     is prose whatever its consonants.
     """
     piece = m.group(1)
+    if piece in ("=", "==") and _ends_line(text, m.end()) and len(compact(text[start : m.start()])) >= 30:
+        return True  # base64 padding, or a last glyph OCR read as one, wrapped onto its own line
     if not _ends_long_token_line(text, m, start, 12):
         return False
     if _SENTENCE_END.fullmatch(piece):

@@ -292,6 +292,38 @@ def test_aws_access_key_tolerates_one_glyph_of_ocr_length_drift(text: str, found
     assert bool(list(AwsAccessKeyDetector().find(text))) is found
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["  aws_access_key_id: ASIAVTO4RG3GriviiLCOPT", 'aws_access_key_id = \u201cAKIAWDCCLJww2VCWi2A2B"'],
+)
+def test_aws_access_key_with_each_w_read_as_two_small_glyphs(text: str) -> None:
+    """At 11 px OCR reads a "W" as "vi", "ri" or "w": lower case, and up to two glyphs longer."""
+    from redact.text.secrets.aws_access_key import AwsAccessKeyDetector
+
+    (m,) = AwsAccessKeyDetector().find(text)
+    assert text[m.start : m.end] == text.split()[-1].strip('\u201c"')
+
+
+def test_discord_token_with_its_second_dot_lost_and_no_space_left() -> None:
+    from redact.text.secrets.discord_token import DiscordTokenDetector
+
+    token = "OTIOMDM4MTYzOTA3Njl4MDU3MQ.afRNOFKIPn1Fnd\nS-F11hQOe_cN80Czx4jhX8eW9RZ698"
+    text = f"$ export\nDISCORD_TOKEN={token}\n\""
+    (m,) = DiscordTokenDetector().find(text)
+    assert text[m.start : m.end] == token
+    # one dot and a long run are not enough without the id or the context
+    assert list(DiscordTokenDetector().find("see MTAxMjM0NTY3ODk.abcdefGHIJKLMNOPQRSTUVWXYZabc here")) == []
+
+
+def test_digitalocean_token_with_the_1_of_its_prefix_read_twice() -> None:
+    from redact.text.secrets.digitalocean_token import DigitalOceanTokenDetector
+
+    token = "dop_v1l_855f9e5f500e788096d40069ea887aa211443e97 laddc2bcOe8c11lfScee9258d"
+    text = f"2 can you try with {token} instead?"
+    (m,) = DigitalOceanTokenDetector().find(text)
+    assert text[m.start : m.end] == token
+
+
 def test_a_jwt_garbled_by_ocr_is_still_a_jwt() -> None:
     """Both leading parts open with eyJ: a JWT even when OCR damage stops the base64 from decoding."""
     from redact.text.secrets.jwt import JwtDetector

@@ -24,3 +24,7 @@ class AwsAccessKeyDetector(TokenDetector):
     # OCR drops or doubles a glyph in about one random key in five: AKIA is distinctive enough to
     # accept one character either way.
     patterns = (re.compile(_GLUED_START + f"(?:{_PREFIX})" + SPLIT + body_about(_BASE32, 16, slack=1) + END),)
+    # At 11 px a "W" becomes two or three glyphs ("vi", "ri", "w" among them), in the lower case
+    # the body class leaves out: "ASIAVTO4RG3GriviiLCOPT" for "ASIAVTO4RG3GWWWLCOPT". The prefix
+    # and a token run of about the key's length still make the format.
+    fallback = (*((p, 19, 22) for p in ("AKIA", "ASIA")),)
