@@ -329,15 +329,16 @@ def reads_as_word(piece: str) -> bool:
 def _lone_tail(text: str, m: re.Match[str], start: int) -> bool:
     """A short piece alone on the line after a long token's wrap: its tail, unless it reads as a word.
 
-    A lone ``=`` or ``==`` there is the token's padding.
+    A lone letter there is the token's last glyph, a lone ``=`` or ``==`` its padding.
 
     Random tails have no vowel or three consonants in a row ("skf", "Cswus"); a button or a word
     under the token ("Copy", "done") has neither, and a word that ends a sentence ("instead?")
     is prose whatever its consonants.
     """
     piece = m.group(1)
-    if piece in ("=", "==") and _ends_line(text, m.end()) and len(compact(text[start : m.start()])) >= 30:
-        return True  # base64 padding, or a last glyph OCR read as one, wrapped onto its own line
+    if ((piece in ("=", "==") or (len(piece) == 1 and piece.isalpha())) and _ends_line(text, m.end())
+            and len(compact(text[start : m.start()])) >= 30):
+        return True  # the last glyph, or base64 padding, wrapped onto a line of its own ("C", "=")
     if not _ends_long_token_line(text, m, start, 12):
         return False
     if _SENTENCE_END.fullmatch(piece):

@@ -1001,3 +1001,59 @@ def test_private_key_rests_with_a_dash_or_no_digit_and_body_lines_with_one_digit
 def test_a_token_ends_where_it_ends(name: str, marked: str) -> None:
     text, spans = _parse(marked)
     assert [(m.start, m.end) for m in DETECTORS[name].find(text)] == spans
+
+
+# What OCR made of a secret on one screenshot each (tuning draw 12347), and the whole value the
+# detector must return: a glyph read as a symbol, a separator lost or split off, a token cut in two.
+OCR_READINGS = [
+    ("telegram_token", "TELEGRAM_BOT_TOKEN=259493874 : AASIf y2wROVXvu_n5 - LZel1nxPoie6nXxZ1k\ndone in 1.2s",
+     "259493874 : AASIf y2wROVXvu_n5 - LZel1nxPoie6nXxZ1k"),
+    ("azure_storage_key", "DefaultEndpointsProtocolshttps; AccountName=uufmtkwsyu; AccountKey=U9dtst0OdVO8QyY6YfnZD\n"
+     "+TG2MEgZxaceJDhsSj3EYnqJpJHTiW/B7KPbJUbmfOQM4FT JwépiF4eoXjLt+ONP8==-Endpoint Sufi\nx=core.windows.net",
+     "U9dtst0OdVO8QyY6YfnZD\n+TG2MEgZxaceJDhsSj3EYnqJpJHTiW/B7KPbJUbmfOQM4FT JwépiF4eoXjLt+ONP8=="),
+    ("high_entropy", "Your new API key is shown once:\n3\nGdzic yU8m6 3LDyZXIO0iSoI oLNNVJmQYR2tCrbePq3\n4",
+     "Gdzic yU8m6 3LDyZXIO0iSoI oLNNVJmQYR2tCrbePq3"),
+    ("recovery_codes", "Backup codes (keep them safe)\nkitdo-vjcSi cn06b-08\\m4\nsfbes-gl80u 8tlze-62u3!", "cn06b-08\\m4"),
+    ("recovery_codes", "Backup codes (keep them safe)\n9hisb-olucl\ns4fjf-8ev30\nmp1kj-@yh3d\nf74ty-p6y44", "mp1kj-@yh3d"),
+    ("openai_key", "$ export OPENAI_API_KEY=sk-proj-sGHL1S8DNUOmnt\"8SODT3wEHpQ8Nuo0OqzhdsFAkPznpLGf919zijGa0B-"
+     "DeUbg3RLBKVtEjsw3BLbkF.J3xe6QdySTHZTUhJHbNH569dLW3QbGNNtnKjmY9BQYRILOioJrqdOTSVkBnetTgkpGMkfnEzQhv\ndone",
+     "sk-proj-sGHL1S8DNUOmnt\"8SODT3wEHpQ8Nuo0OqzhdsFAkPznpLGf919zijGa0B-DeUbg3RLBKVtEjsw3BLbkF.J3xe6QdySTHZTUhJHbNH569dLW3"
+     "QbGNNtnKjmY9BQYRILOioJrqdOTSVkBnetTgkpGMkfnEzQhv"),
+    ("huggingface_token", "WARN leaked credential\nhfHwBMJUguUHiSCUIARrmQgjjlVzJwoRPtX! in request body",
+     "hfHwBMJUguUHiSCUIARrmQgjjlVzJwoRPtX!"),
+    ("pypi_token", "pypi_token =\npypi-AgElcHlwaS5vcmcuZCB2SMDar|IM3cgQFOisUM7SDNyq7HYHok_Ux\n"
+     "4AMCDyDZZS-1IDXbjnezNvCs8rXgY ggFKnB71ALhCOINSoxgWhk6merp\nNA5Jmqn74GbBNDnmJzghxGq_Q4P0rOXsxpyCfZ_v9LQ8OxPtc2WVfEFm\nC\n\"",
+     "pypi-AgElcHlwaS5vcmcuZCB2SMDar|IM3cgQFOisUM7SDNyq7HYHok_Ux\n4AMCDyDZZS-1IDXbjnezNvCs8rXgY ggFKnB71ALhCOINSoxgWhk6merp\n"
+     "NA5Jmqn74GbBNDnmJzghxGq_Q4P0rOXsxpyCfZ_v9LQ8OxPtc2WVfEFm\nC"),
+    ("private_key", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAAz41)G3ALWK3VvunsbJ4BOKrTCbN7IqsuxsM\n"
+     "+7wADqm38q/\nSulR43T6QMxNm4nCUGSu+/dXuM7 b9LWEMZPYqPhbY3QniiRMcLri50sK\nfhGZq7Ji¥xOS3\n"
+     "wFK16xLNtoxzfMHvVq21gZkUqoGyYd7hZPO1R9HhW5jzLdXy/PindgLRbv\nRMCO8tz9Af9z",
+     "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAAz41)G3ALWK3VvunsbJ4BOKrTCbN7IqsuxsM\n"
+     "+7wADqm38q/\nSulR43T6QMxNm4nCUGSu+/dXuM7 b9LWEMZPYqPhbY3QniiRMcLri50sK\nfhGZq7Ji¥xOS3\n"
+     "wFK16xLNtoxzfMHvVq21gZkUqoGyYd7hZPO1R9HhW5jzLdXy/PindgLRbv\nRMCO8tz9Af9z"),
+    ("private_key", "key.pem\ng4qUF4WASKUIED 7jUz3KWmvjndmki0y-+FkOZbTCuv5KOxfqOMkPqTpal\n78viD5Gy\n"
+     "Y40w59MXBVZOpDzhhxX4m8tISMVIb5 5Ra6QaSQYX+VdNMmQzrSBYLp6\n0c849B+ Bar\n"
+     "nuVYRTKItvl/TAMFLRozW+6+ Txi2luhHfoV DPZIMxK2dxD7kZYQbEJfOQnL\n60v28",
+     "g4qUF4WASKUIED 7jUz3KWmvjndmki0y-+FkOZbTCuv5KOxfqOMkPqTpal\n78viD5Gy\n"
+     "Y40w59MXBVZOpDzhhxX4m8tISMVIb5 5Ra6QaSQYX+VdNMmQzrSBYLp6\n0c849B+ Bar\n"
+     "nuVYRTKItvl/TAMFLRozW+6+ Txi2luhHfoV DPZIMxK2dxD7kZYQbEJfOQnL\n60v28"),
+]
+
+
+@pytest.mark.parametrize(("name", "text", "value"), OCR_READINGS, ids=[f"{n}-{i}" for i, (n, _, _) in enumerate(OCR_READINGS)])
+def test_a_secret_as_ocr_read_it_is_found_whole(name: str, text: str, value: str) -> None:
+    assert value in [text[m.start : m.end] for m in DETECTORS[name].find(text)]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("huggingface_token", "hfSomethingLongButInOneCaseonlyhere words"),  # one case: no token
+        ("high_entropy", "Thanks for the update, see the notes below\nlater today"),
+        ("recovery_codes", "Backup codes\nemail me @ home-office later"),
+        ("pypi_token", "pypi_token = pypi-AgEIcHlwaS5vcmc\nIn short"),
+    ],
+)
+def test_those_readings_widen_no_ordinary_text_into_a_secret(name: str, text: str) -> None:
+    found = [text[m.start : m.end] for m in DETECTORS[name].find(text)]
+    assert not any(w in v for v in found for w in ("Something", "Thanks", "home", "In short"))

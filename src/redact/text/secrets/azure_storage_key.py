@@ -9,7 +9,8 @@ from redact.text.secrets._base import TokenDetector
 
 
 _LABEL = tolerant("AccountKey") + r"\s*=\s*"
-_NEXT = "|".join(tolerant(k) for k in ("EndpointSuffix", "BlobEndpoint", "QueueEndpoint", "TableEndpoint",
+# the next setting's name as far as OCR keeps it ("Endpoint Sufi" / "x=core...": one "f" lost, a wrap)
+_NEXT = "|".join(tolerant(k) for k in ("EndpointSuf", "BlobEndpoint", "QueueEndpoint", "TableEndpoint",
                                        "FileEndpoint", "SharedAccessSignature", "DefaultEndpointsProtocol"))
 _B64 = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=|")
 
@@ -24,9 +25,10 @@ class AzureStorageKeyDetector(TokenDetector):
     max_breaks = 24
     patterns = (
         # The connection string says where the key ends: at the ";" before the next setting, or
-        # at that setting's name when OCR lost the ";" ("...VpZi==EndpointSuffix"). Up to there the
-        # value is whatever OCR made of 88 base64 glyphs: a "-", "£" or "]" in it, wrapped lines.
-        re.compile(_LABEL + r"(?P<s>[^\s;=][^;]{40,160}?)(?=[ \t]*;|\s*(?:" + _NEXT + r")|\s*$)"),
+        # at that setting's name when OCR lost the ";" or read it as a dash ("...VpZi==EndpointSuffix",
+        # "...NP8==-Endpoint"). Up to there the value is whatever OCR made of 88 base64 glyphs: a
+        # "-", "£" or "]" in it, wrapped lines.
+        re.compile(_LABEL + r"(?P<s>[^\s;=][^;]{40,160}?)(?=[ \t]*;|\s*[-—_,.:]?\s*(?:" + _NEXT + r")|\s*$)"),
         # a key cut off by the screen's edge: base64 pieces as far as they go
         re.compile(_LABEL + r"(?P<s>[A-Za-z0-9+/|][A-Za-z0-9+/=|)\]}]*)"),
     )

@@ -20,7 +20,7 @@ from redact.text._filters import (
     shannon_entropy,
 )
 from redact.text._model import Match
-from redact.text._ocr import SYMBOL_GLYPHS, compact, looks_random
+from redact.text._ocr import SYMBOL_GLYPHS, compact, looks_random, reads_as_word
 
 _CONTEXT = re.compile(r"(?i)secret|token|api[ _\-]?key|apikey|passw|credential|bearer|\bauth|private|"
                       r"signature|access[ _\-]?key|\bkey\b|webhook|\bpat\b")
@@ -44,12 +44,18 @@ class HighEntropyDetector(Detector):
 
     def find(self, text: str) -> Iterator[Match]:
         for start, end in _candidates(text):
+            line_start = text.rfind("\n", 0, start) + 1
+            before = text[line_start:start]
+            lead = before.strip()
+            if _LEAD.fullmatch(lead) and not reads_as_word(lead):
+                # the token's first glyphs, cut off by OCR as a piece that looks random to no test
+                # but reads as no word either ("Gdzic yU8m6 3LDy..."): the token starts its line
+                start = line_start + before.index(lead)
+                before = text[line_start:start]
             value = compact(text[start:end])
             if not _random_enough(value):
                 continue
-            line_start = text.rfind("\n", 0, start) + 1
             prev_start = _previous_line(text, line_start)
-            before = text[line_start:start]
             if (is_hash_context(before) or "://" in before[-80:] or value.startswith(("/", "pk_"))
                     or _ID_PREFIX.match(value)
                     or before.rstrip().endswith(("@", ":", "base64,"))):
@@ -90,6 +96,7 @@ def _previous_line(text: str, line_start: int) -> int:
 #: field's value, such as a 19-character webhook signing secret)
 _MIN_LENGTH, _MIN_ALONE = 20, 16
 _WORD = re.compile(r"\S+")
+_LEAD = re.compile(r"[A-Za-z0-9]{2,8}")
 # with the glyphs small text turns a token's letters into: "$" for "S", "@" for "0", "é" for "6", "¢" for "c"
 # (an "@" before a dotted name is an e-mail's, checked apart: a class is faster than a lookahead)
 _PIECE = re.compile(rf"[A-Za-z0-9+/_\-.~|)\]}}!$@À-ÿ{SYMBOL_GLYPHS}]+={{0,2}}")

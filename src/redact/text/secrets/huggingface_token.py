@@ -13,8 +13,19 @@ class HuggingFaceTokenDetector(TokenDetector):
     entity_type = "HUGGINGFACE_TOKEN"
     score = 0.95
     fallback = (("hf_", 33, 40),)
-    patterns = (re.compile(START + tolerant("hf_") + SPLIT + body_about(ALNUM, 34) + END),)
+    patterns = (
+        re.compile(START + tolerant("hf_") + SPLIT + body_about(ALNUM, 34) + END),
+        # the "_" lost altogether ("hfHwBMJUguUH..."): "hf" glued to 34 letters (a "!" or "|" for
+        # an "l"), which no word is; the mixed case is checked below
+        re.compile(START + "hf" + body_about(r"[A-Za-z|!]", 34) + END),
+    )
 
     def validate(self, value: str) -> bool:
-        v = compact(value)[3:]
+        glued = re.match(r"hf[A-Za-z]", value) is not None
+        v = compact(value)[2 if glued else 3 :]
+        if glued and len(_CAPITAL_PAIRS.findall(v)) < 3:
+            return False  # a CamelCase name ("hfModelRepositoryConfig..."): random letters pair capitals often
         return any(c.isupper() for c in v) and any(c.islower() for c in v)
+
+
+_CAPITAL_PAIRS = re.compile(r"[A-Z]{2}")

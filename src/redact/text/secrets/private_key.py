@@ -14,7 +14,7 @@ from collections.abc import Iterator
 
 from redact.text._detector import Detector
 from redact.text._model import Match
-from redact.text._ocr import compact, looks_random
+from redact.text._ocr import SYMBOL_GLYPHS, compact, looks_random
 
 # OCR reads one of the five dashes as "+" now and then, and at HiDPI a run of them as "-_ = -—_="
 _DASHES = r"(?:[-—–_~+=][ ]?){2,}"
@@ -243,18 +243,22 @@ def _wrapped_tail(text: str, lines: list[tuple[int, int]], block: list[int], las
     return len(widths) >= 2 and widths[-1] >= 40 and len(compact(text[lines[last][0] : lines[last][1]])) >= 0.9 * max(widths)
 
 
-def _is_run(piece: str) -> bool:
-    """Up to 17 glyphs of base64 as OCR reads them (an accented letter for a plain one), no space."""
-    return 2 <= len(piece) <= 17 and all(c.isalnum() or c in "+/=|-" for c in piece)
+def _is_run(piece: str, *, split: bool = False) -> bool:
+    """Up to 17 glyphs of base64 as OCR reads them (an accented letter or a symbol for a plain
+    one: "fhGZq7Ji¥xOS3"), no space; with ``split``, one ("0c849B+ Bar")."""
+    if split and piece.count(" ") == 1:
+        piece = piece.replace(" ", "")
+    return 2 <= len(piece) <= 17 and all(c.isalnum() or c in "+/=|-" + SYMBOL_GLYPHS for c in piece)
 
 
 def _is_wrapped_rest(text: str, lines: list[tuple[int, int]], j: int, *, bare: bool = False) -> bool:
     """A short base64 run between two body lines: the rest of the line above, wrapped by a bubble.
 
-    Unlike :func:`_is_short_body` it need not look random ("vicr", "Xifir"): the body lines on
-    both sides say what it is. A name or a label (with a space or punctuation) is not taken.
+    Unlike :func:`_is_short_body` it need not look random ("vicr", "Xifir"), and OCR may have
+    split it once: the body lines on both sides say what it is. A label (with punctuation) is
+    not taken.
     """
-    if not _is_run(text[lines[j][0] : lines[j][1]].strip()):
+    if not _is_run(text[lines[j][0] : lines[j][1]].strip(), split=True):
         return False
     after = _next_line(text, lines, j)
     if after is None:

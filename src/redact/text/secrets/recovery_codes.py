@@ -15,12 +15,13 @@ from redact.text._ocr import reads_as_word
 _HEADING = re.compile(r"(?i)(?:recovery|backup|2fa|two[- ]factor|one[- ]time|emergency|scratch|"
                       r"verification)[ \t]+(?:codes?|keys?)")
 # A group of a dashed code as OCR reads it: an accented letter, "¢", "@" or "#" for a glyph, "?" for a
-# small "q" or "7", a bracket for a "j" ("12} vx", "Tgy5}", "]t7wx"), and a stray space inside
-# ("7 cnw3"); it starts on a letter, digit or bracket.
-_GLYPH = r"(?:[^\W_]|[¢@©€?#\]})!|/])"
+# small "q" or "7", a bracket or "\" for a "j" ("12} vx", "Tgy5}", "]t7wx", "08\m4"), and a stray
+# space inside ("7 cnw3"); it starts on a letter, digit, bracket or an "@" made of a "0" ("@yh3d").
+_GLYPH = r"(?:[^\W_]|[¢@©€?#\]})!|/\\])"
+_FIRST = r"(?:[^\W_]|[\]})|@])"
 # 3-6 glyphs, or 7 in one run (OCR added two: "wfigwij"); a space never in a 7-glyph group,
 # which would reach into the next code ("qu7au 16")
-_GROUP = rf"(?:(?:[^\W_]|[\]}})|]){_GLYPH}{{6}}|(?:[^\W_]|[\]}})|])(?:[ ]?{_GLYPH}){{2,5}})"
+_GROUP = rf"(?:{_FIRST}{_GLYPH}{{6}}|{_FIRST}(?:[ ]?{_GLYPH}){{2,5}})"
 # Codes sit apart, but OCR may read the gap between two as "_" ("zdr9a_fq7op") or a dash before
 # one ("—hlgdt-diqn7"): neither is part of a code, nor a reason to drop it.
 _CODE = re.compile(

@@ -17,6 +17,9 @@ class TelegramTokenDetector(TokenDetector):
     entity_type = "TELEGRAM_BOT_TOKEN"
     score = 0.96
     guard_fragments = True
+    # OCR of a token in large text splits it at the colon and at a dash ("259493874 : AASIf
+    # y2wROVXvu_n5 - LZel..."): six breaks, bounded by the pattern's fixed length
+    max_breaks = 8
     patterns = (
         re.compile(r"(?<![A-Za-z0-9:])" + body(r"[0-9OIl|SB]", 8, 11) + SPLIT + r"[:;]" + SPLIT + tolerant("AA")
                    + body_about(_BODY, 33, 2) + END),  # OCR reads "W1" as "wWl", "W" as "vi": two glyphs of drift
