@@ -35,6 +35,7 @@ __all__ = [
     "compact",
     "extend_fragments",
     "looks_random",
+    "random_letters",
     "repair",
     "tolerant",
 ]
@@ -167,9 +168,9 @@ def looks_random(fragment: str) -> bool:
 _NOT_TOKEN = re.compile(r"[A-Z]{3,}[/I|l]\d(?:\.\d)?$|[a-z]+://|--?[a-z][a-z\-]*(?:=|$)")
 _FILE_NAME = re.compile(r"[\w\-]+\.[A-Za-z]{1,4}$")
 # a piece ends where a token cannot go on: quotes (OCR reads straight ones as curly), opening
-# brackets, separators, "&" of a query string. Closing brackets may follow its first glyph: OCR
-# of small text reads "J" or "l" as one.
-_PIECE = r"([^\s\"'`‘’“”<>(){}\[\],;&][^\s\"'`‘’“”<>({\[,;&]*)"
+# brackets, separators, "&" of a query string. Closing brackets may follow its first glyph, or be
+# it before a letter or digit ("]6_LgZ"): OCR of small text reads "J" or "l" as one.
+_PIECE = r"((?:[^\s\"'`‘’“”<>(){}\[\],;&]|[)\]}](?=[A-Za-z0-9]))[^\s\"'`‘’“”<>({\[,;&]*)"
 _FRAGMENT = re.compile(r"[)\]}]?(?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)" + _PIECE)
 _PIECE_RE = re.compile(_PIECE)
 # base64 has "=" only as trailing padding; a ":" is a label's or a port's, unless a long mixed run
@@ -193,6 +194,13 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
     wraps = 0
     for _ in range(max_fragments):
         m = _FRAGMENT.match(text, end)
+        if m is None and text[end : end + 1] in (".", ","):
+            # a glyph read as "." or "," where the token wraps ("...CSBW." / "nffcJY PyOIn..."):
+            # a long random piece must open the next line
+            m = _FRAGMENT.match(text, end + 1)
+            if m is None or "\n" not in m.group(0) or len(m.group(1)) < 6 or not looks_random(m.group(1)):
+                break
+            end += 1
         if not m or m.end() - start > max_length or (_NOT_TOKEN.match(m.group(1)) and not _flag_inside(text, m)):
             break
         piece = m.group(1)
@@ -258,8 +266,10 @@ def _between_long_pieces(text: str, m: re.Match[str]) -> bool:
     Efwij UktCI6kdOt..."): a stretch of the token without digit or inner capital. A word of
     prose wedged between two pieces of one token is rare enough to take (short ones excepted)."""
     piece = m.group(1)
-    if not 5 <= len(piece) <= 6 or "\n" in m.group(0) or piece.lower() in SHORT_WORDS:
+    if not 5 <= len(piece) <= 6 or piece.lower() in SHORT_WORDS:
         return False
+    if "\n" in m.group(0) and reads_as_word(piece):
+        return False  # at the start of a wrapped line, only a run that reads as no word ("ctfmjb")
     nxt = _SAME_LINE_FRAGMENT.match(text, m.end())
     return nxt is not None and len(nxt.group(1)) >= 8 and looks_random(nxt.group(1)) and not _ASSIGNS.search(nxt.group(1))
 
@@ -309,6 +319,22 @@ SHORT_WORDS = frozenset(
 )
 
 
+_CAPITAL_PAIRS = re.compile(r"[A-Z]{2}")
+_SHORT_LOWER = re.compile(r"(?<=[A-Z])[a-z]{1,2}(?=[A-Z]|$)")
+
+
+def random_letters(value: str) -> bool:
+    """Letters in random case: capitals side by side, and runs of one or two small letters
+    between capitals, three times each or more.
+
+    For tokens without a digit: a format of letters only (a Hugging Face token), or one whose
+    digits OCR read as letters ("0" as "Q", "5" as "S"). A CamelCase name pairs capitals only
+    in its acronyms, and its words put three small letters or more after a capital
+    ("HTTPServerURLConfig").
+    """
+    return len(_CAPITAL_PAIRS.findall(value)) >= 3 and len(_SHORT_LOWER.findall(value)) >= 3
+
+
 _CLUSTER = re.compile(r"[bcdfghjklmnpqrstvwxz]{3}|^[^aeiouy]+$")
 
 
@@ -336,9 +362,11 @@ def _lone_tail(text: str, m: re.Match[str], start: int) -> bool:
     is prose whatever its consonants.
     """
     piece = m.group(1)
-    if ((piece in ("=", "==") or (len(piece) == 1 and piece.isalpha())) and _ends_line(text, m.end())
-            and len(compact(text[start : m.start()])) >= 30):
-        return True  # the last glyph, or base64 padding, wrapped onto a line of its own ("C", "=")
+    if (piece in ("=", "==") or (len(piece) == 1 and piece.isalpha())) and _ends_line(text, m.end()):
+        # the last glyph, or base64 padding, wrapped onto a line of its own ("C", "="): the line
+        # the token ends is a long one, where a bubble or a pane wraps
+        token_line = text[text.rfind("\n", 0, m.start()) + 1 : m.start()]
+        return len(compact(token_line)) >= 30
     if not _ends_long_token_line(text, m, start, 12):
         return False
     if _SENTENCE_END.fullmatch(piece):

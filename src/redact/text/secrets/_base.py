@@ -75,8 +75,12 @@ class TokenDetector(Detector):
         return _quoted_rest(text, start, end)
 
     def whole_length(self, value: str) -> tuple[int, int] | None:
-        """:attr:`length` for this value; override when it depends on the prefix."""
-        return self.length
+        """:attr:`length` for this value, else the :attr:`fallback` lengths of its prefix; override
+        when it depends on the prefix otherwise."""
+        if self.length is not None:
+            return self.length
+        _fallback_pattern(type(self))  # compiles the prefixes
+        return next(((lo, hi) for p, lo, hi in self.fallback if _PREFIX_RES[p].match(value)), None)
 
     def accept(self, text: str, start: int, end: int) -> bool:
         """Final say on a candidate; defaults to :meth:`validate` on the value."""
@@ -203,6 +207,12 @@ def _complete(text: str, start: int, end: int, lo: int, hi: int, max_wraps: int 
     new, wraps = end, 0
     while n < lo:
         m = _LOOSE_PIECE.match(text, new)
+        if m is None and text[new : new + 1] in (",", "."):
+            # a glyph read as "," or "." at the wrap ("...V8ylA," / "nOldqbMUf please")
+            m = _LOOSE_PIECE.match(text, new + 1)
+            if m is None or "\n" not in m.group(1):
+                break
+            n += 1
         if m is None:
             break
         gap, piece = m.group(1), m.group(2)

@@ -17,12 +17,14 @@ class AwsSecretKeyDetector(TokenDetector):
     score = 0.9
     guard_fragments = True
     # 40 characters; OCR doubles or drops one now and then (a "1l" for an "l")
-    # with a bracket for a "J" inside ("EZTH)OMT")
-    patterns = (re.compile(r"(?<![A-Za-z0-9+/])" + body(B64[:-1] + r")\]]", 39, 41) + _END),)
+    # with a bracket for a "J" inside ("EZTH)OMT"), or a "-" next to a "+" ("qxllT-+y2i")
+    patterns = (re.compile(r"(?<![A-Za-z0-9+/\-])" + B64 + body(B64[:-1] + r")\]\-]", 38, 40) + _END),)
     context = re.compile(r"(?i)aws|secret|s3|amazon")
     window = 80
 
     def validate(self, value: str) -> bool:
         v = compact(value)
+        if v.count("-") > 1:
+            return False  # a UUID run into the next line ("240c5aa8-3e96-...-6539ea117eef" / "SKU")
         return (any(c.isupper() for c in v) and any(c.islower() for c in v)
                 and any(c.isdigit() for c in v))

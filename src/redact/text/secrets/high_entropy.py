@@ -20,7 +20,7 @@ from redact.text._filters import (
     shannon_entropy,
 )
 from redact.text._model import Match
-from redact.text._ocr import SYMBOL_GLYPHS, compact, looks_random, reads_as_word
+from redact.text._ocr import SYMBOL_GLYPHS, compact, looks_random, random_letters, reads_as_word
 
 _CONTEXT = re.compile(r"(?i)secret|token|api[ _\-]?key|apikey|passw|credential|bearer|\bauth|private|"
                       r"signature|access[ _\-]?key|\bkey\b|webhook|\bpat\b")
@@ -152,6 +152,8 @@ def _random_enough(value: str) -> bool:
     entropy = shannon_entropy(value)
     if _HEX.fullmatch(value):
         return len(value) >= 32 and entropy >= 3.0
-    kinds = sum((any(c.islower() for c in value), any(c.isupper() for c in value),
-                 any(c.isdigit() for c in value)))
-    return kinds >= 2 and any(c.isdigit() for c in value) and entropy >= 3.7
+    if not any(c.isdigit() for c in value):
+        # OCR reads a token's few digits as letters ("0" as "Q", "5" as "S") now and then
+        return len(value) >= 24 and random_letters(value) and entropy >= 3.7
+    kinds = sum((any(c.islower() for c in value), any(c.isupper() for c in value), True))
+    return kinds >= 2 and entropy >= 3.7

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from redact.text._ocr import ALNUM, SPLIT, body_about, compact, tolerant
+from redact.text._ocr import ALNUM, SPLIT, body_about, compact, random_letters, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
 
@@ -23,9 +23,6 @@ class HuggingFaceTokenDetector(TokenDetector):
     def validate(self, value: str) -> bool:
         glued = re.match(r"hf[A-Za-z]", value) is not None
         v = compact(value)[2 if glued else 3 :]
-        if glued and len(_CAPITAL_PAIRS.findall(v)) < 3:
-            return False  # a CamelCase name ("hfModelRepositoryConfig..."): random letters pair capitals often
+        if glued and not random_letters(v):
+            return False  # a CamelCase name ("hfModelRepositoryConfig...")
         return any(c.isupper() for c in v) and any(c.islower() for c in v)
-
-
-_CAPITAL_PAIRS = re.compile(r"[A-Z]{2}")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from redact.text._ocr import SPLIT, compact, tolerant
+from redact.text._ocr import AT_IN_TOKEN, SPLIT, compact, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
 
@@ -19,8 +19,9 @@ class StripeKeyDetector(TokenDetector):
     entity_type = "STRIPE_KEY"
     score = 0.98
     variable = True
-    # the body may start on the next line: a chat bubble wraps right after the prefix
-    patterns = (re.compile(START + f"(?:{_PREFIX})" + SPLIT + r"[A-Za-z0-9|]+" + END),)
+    # the body may start on the next line: a chat bubble wraps right after the prefix; its first
+    # glyph may be an "@" OCR made of a "0" ("sk_live_@s80M8...")
+    patterns = (re.compile(START + f"(?:{_PREFIX})" + SPLIT + f"(?:{AT_IN_TOKEN})?" + r"[A-Za-z0-9|]+" + END),)
 
     def validate(self, value: str) -> bool:
         return len(compact(value)) >= 8 + 20

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-from redact.text._ocr import AT_IN_TOKEN, B64URL, SPLIT, body, body_about, tolerant
+from redact.text._ocr import AT_IN_TOKEN, B64URL, SPLIT, SYMBOL_GLYPHS, body, body_about, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END
 
 
-# base64url as OCR reads it in small text: a bracket for a J or an l now and then
-_BODY = rf"(?:{B64URL[:-1]})\]}}À-ÿ]|{AT_IN_TOKEN})"  # and an accented letter ("frémz")
+# base64url as OCR reads it in small text: a bracket or "!" for a J or an l now and then, a "/"
+# before a "7" ("YH/7fk"), an accented letter ("frémz") or a symbol for a letter
+_BODY = rf"(?:{B64URL[:-1]})\]}}!/À-ÿ{SYMBOL_GLYPHS}]|{AT_IN_TOKEN})"
 
 
 class TelegramTokenDetector(TokenDetector):

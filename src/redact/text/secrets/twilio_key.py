@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 
-from redact.text._ocr import HEX, SPLIT, body_about, compact
+from redact.text._ocr import HEX, SPLIT, SYMBOL_GLYPHS, body_about, compact
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
 
-# 32 hex as OCR of small text may read them (an 'h' for a 'b'); the context keyword is required
-_BODY = HEX[:-1] + "ghké¢€]"  # and "é" for "6", "¢" for "c", "€" for "e"
+# 32 hex as OCR of small text may read them (an 'h' for a 'b', a 't' for an 'f'); the context
+# keyword is required
+_BODY = HEX[:-1] + "ghkté" + SYMBOL_GLYPHS + "]"  # and "é" for "6", "¢" for "c", "€" for "e", "®" for "0"
 
 
 class TwilioKeyDetector(TokenDetector):

@@ -33,7 +33,10 @@ class VisiblePasswordDetector(TokenDetector):
     max_breaks = 1
     patterns = (
         re.compile(rf"(?im)^[ \t]*{_LABEL}[ \t]*(?:\t|[ ]{{2,}})(?P<s>\S+)"),
-        re.compile(rf"(?im)^[ \t]*{_LABEL}[ \t]*:?[ \t]*\r?\n{_TOGGLE}[ \t]*(?P<s>\S+(?:[ ]\S+)?)[ \t]*$"),
+        # (in an editor the value's line opens with its number, and the label's number may have
+        # been read as a line of its own after the label)
+        re.compile(rf"(?im)^[ \t]*{_LABEL}[ \t]*:?[ \t]*\r?\n{_TOGGLE}(?:[ \t]*\d{{1,5}}[ \t]*\r?\n)?"
+                   rf"[ \t]*(?:\d{{1,5}}[ \t]+)?(?P<s>\S+(?:[ ]\S+)?)[ \t]*$"),
         re.compile(rf"(?i)\b{_LABEL}[ \t]+(?:is|was|=|->|→)[ \t]+[\"'“]?(?P<s>[^\s\"'”]+?)[\"'”]?(?=[.,)]?(?:\s|$))"),
         # a revealed field whose toggle follows on the line, the gap before the value read as one space
         re.compile(rf"(?im)^[ \t]*{_LABEL}[ \t]+(?P<s>\S+)[ \t]+(?:show|hide)\b"),
