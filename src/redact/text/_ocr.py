@@ -264,7 +264,8 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
 def _between_long_pieces(text: str, m: re.Match[str]) -> bool:
     """Five or six glyphs on a token's line with a long random piece right after ("Z4E0CL4gwJ
     Efwij UktCI6kdOt..."): a stretch of the token without digit or inner capital. A word of
-    prose wedged between two pieces of one token is rare enough to take (short ones excepted)."""
+    prose wedged between two pieces of one token is rare enough to take (short ones excepted).
+    At the start of a wrapped line ("ctfmjb VbbkPGvJ..."), only a run that reads as no word."""
     piece = m.group(1)
     if not 5 <= len(piece) <= 6 or piece.lower() in SHORT_WORDS:
         return False
@@ -289,15 +290,15 @@ def _flag_inside(text: str, m: re.Match[str]) -> bool:
 def _through_short_pieces(text: str, first: re.Match[str]) -> re.Match[str] | None:
     """The random-looking piece after ``first`` and at most two more short pieces on its line.
 
-    OCR cuts a token into glyphs and pairs now and then ("j Ej 1ei lepsww...", "- Laqhb j5AInE");
-    a run of short pieces (five or six glyphs if they read as no word) leading to a random one on
-    the same line (six glyphs or more, four when it ends the line) is still the token. None if
+    OCR cuts a token into glyphs and pairs now and then ("j Ej 1ei lepsww...", "- Laqhb j5AInE",
+    "- Cghoskykj jq1lbL..."); a run of short pieces (five to ten glyphs if they read as no word)
+    leading to a random one on the same line (six glyphs or more, four when it ends the line) is still the token. None if
     none does.
     """
     m = first
     for _ in range(3):
         piece = m.group(1)
-        if (len(piece) > 6 or (len(piece) > 4 and reads_as_word(piece)) or _ASSIGNS.search(piece)
+        if (len(piece) > 10 or (len(piece) > 4 and reads_as_word(piece)) or _ASSIGNS.search(piece)
                 or piece.lower() in SHORT_WORDS):
             return None
         m = _SAME_LINE_FRAGMENT.match(text, m.end())

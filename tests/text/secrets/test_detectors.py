@@ -1003,10 +1003,24 @@ def test_a_token_ends_where_it_ends(name: str, marked: str) -> None:
     assert [(m.start, m.end) for m in DETECTORS[name].find(text)] == spans
 
 
-# What OCR made of a secret on one screenshot each (tuning draws 12347 and 15013), and the whole
+# What OCR made of a secret on one screenshot each (tuning draws 12347, 15013 and 16127), and the whole
 # value the detector must return: a glyph read as a symbol, a separator lost or split off, a token
 # cut in two.
 OCR_READINGS = [
+    ("azure_ad_secret", "2 can you try with HoiiQ~JgcfrhNkK .9T45J83t4bYg~-SmnwiQLE_2g instead?",
+     "HoiiQ~JgcfrhNkK .9T45J83t4bYg~-SmnwiQLE_2g"),
+    ("mailchimp_key", "here's the mailchimp key: 9¢7710ca9368e339dbeb88c5c7d2acc2-us21 please",
+     "9¢7710ca9368e339dbeb88c5c7d2acc2-us21"),
+    ("pypi_token", "pypi-AgEIcHlwaSSvemcfcBkt2mxPadXx3DuKBPbPC - Cghoskykj jq1lbLDuHg3uTbivpHnpggICoNdxLOoMwrkQo8 in request",
+     "pypi-AgEIcHlwaSSvemcfcBkt2mxPadXx3DuKBPbPC - Cghoskykj jq1lbLDuHg3uTbivpHnpggICoNdxLOoMwrkQo8"),
+    ("jwt", "here's the JWT:\neyJhbGci0iAIRVMyNTYALCAidHLwIj ogIkpXVCJ9 . eyJzdW1i0i AINDAONj UwMTUwLiwgImShbWUi0iAiQm8iLCAi"
+     "aWFOIj ogMTYwNjUZNj Qw'ind . HINSVmnV1vX7ZrFE7g00U0InYqPPoUazEA2C4GAQOITFc80bKiD2RcJC\nXqaRh-8cyl please rotate",
+     "eyJhbGci0iAIRVMyNTYALCAidHLwIj ogIkpXVCJ9 . eyJzdW1i0i AINDAONj UwMTUwLiwgImShbWUi0iAiQm8iLCAiaWFOIj ogMTYwNjUZNj"
+     " Qw'ind . HINSVmnV1vX7ZrFE7g00U0InYqPPoUazEA2C4GAQOITFc80bKiD2RcJC\nXqaRh-8cyl"),
+    ("private_key", "-----BEGIN EC PRIVATE KEY-----\nMIICSHWEKuemH9RiOfm/SwIBqC6uF3WwYYmnJjCY3rd91nCavE}fp|pyhiv\nYgZCexX\n"
+     "11EukaLw4cyR3Adn8yixXPX4exikeGlhCaulT8iOn8/qDjrG5tcKyfFd/Yf/UhV4\n9\n\"",
+     "-----BEGIN EC PRIVATE KEY-----\nMIICSHWEKuemH9RiOfm/SwIBqC6uF3WwYYmnJjCY3rd91nCavE}fp|pyhiv\nYgZCexX\n"
+     "11EukaLw4cyR3Adn8yixXPX4exikeGlhCaulT8iOn8/qDjrG5tcKyfFd/Yf/UhV4\n9"),
     ("twilio_key", "here's the twilio sid: ACa®e279b15d1d3cc7accf21a7098e0557 please rotate", "ACa®e279b15d1d3cc7accf21a7098e0557"),
     ("twilio_key", "Twilio sid\nSKa3d97795f9c7b5885bes6a3abcbt7945\nCopy", "SKa3d97795f9c7b5885bes6a3abcbt7945"),
     ("telegram_token", "here's the bot token: 3638690786 :AAVBOMI5YZKTPXYH/7fkSMYgyiRS8KS5KZGFE please",

@@ -18,9 +18,10 @@ class AzureAdSecretDetector(TokenDetector):
     guard_fragments = True
     # "Q~" after a digit is the format's mark, so the counts around it may drift: OCR doubles a
     # glyph or splits one in two ("cpbW1Q~", "81Lzd" for "8lzd") about once in twenty secrets.
+    # The digit before it may be read as a letter like it ("HoiiQ~" for "Hoi1Q~").
     patterns = (
         # (the drift is never a split-off piece: that would be the next word)
-        re.compile(r"(?<![A-Za-z0-9_.~\-])" + f"(?:{body(_C, 3)}|{_C}{{2}}|{_C}{{4}})" + SPLIT + r"[0-9OIl|SBZ]" + SPLIT
+        re.compile(r"(?<![A-Za-z0-9_.~\-])" + f"(?:{body(_C, 3)}|{_C}{{2}}|{_C}{{4}})" + SPLIT + r"[0-9OIil|SBZ]" + SPLIT
                    + "Q~" + SPLIT + body(_C, 29, 34) + _C + "{0,3}"
                    + r"(?![A-Za-z0-9_.~\-])"),
     )

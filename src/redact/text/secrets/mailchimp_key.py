@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from redact.text._ocr import HEX, SPLIT, body, tolerant
+from redact.text._ocr import HEX, SPLIT, SYMBOL_GLYPHS, body, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
 
-_HEX = HEX[:-1] + "£h]"  # and "h" for "b"
+_HEX = HEX[:-1] + "h" + SYMBOL_GLYPHS + "]"  # and "h" for "b", "¢" or "€" for "e", "£" for "f"
 
 
 class MailchimpKeyDetector(TokenDetector):

@@ -206,7 +206,8 @@ def _block_lines(text: str, lines: list[tuple[int, int]], i: int) -> list[int]:
         near = block[-1] >= j - 2 - len(noise)
         if (_is_body(text, lines[j], marked=True, between=near and _key_below(text, lines, j))
                 or (near and _is_short_body(text, lines[j]))
-                or (block[-1] == j - 1 and (_is_wrapped_rest(text, lines, j) or _wrapped_tail(text, lines, block, j - 1)))):
+                or (block[-1] == j - 1
+                    and (_is_wrapped_rest(text, lines, j) or _wrapped_tail(text, lines, block, j - 1)))):
             block += sorted([*pending, *noise, j])
             gap, header_ok, pending, noise = 0, False, [], []
         elif header_ok and _HEADER.fullmatch(text, ls, le):
@@ -235,20 +236,27 @@ def _wrapped_tail(text: str, lines: list[tuple[int, int]], block: list[int], las
 
     A body line is wrapped only where it fills the width its block wraps at, and a key's last
     body line is usually shorter: so a short run ("teil", "70p", even "20") right after a line
-    as long as the block's longest is its rest, and after a shorter one it is whatever follows.
+    as long as the block's longest is its rest (down to one glyph: "9"), and after a shorter one
+    it is whatever follows.
     """
-    if last + 1 >= len(lines) or not _is_run(text[lines[last + 1][0] : lines[last + 1][1]].strip()):
+    if last + 1 >= len(lines):
         return False
+    tail = text[lines[last + 1][0] : lines[last + 1][1]].strip()
+    if not _is_run(tail, single=True):
+        return False
+    if tail.isdigit() and _GUTTER.match(text, *lines[last]):
+        return False  # the next line's number in an editor's gutter
     widths = [len(compact(text[lines[j][0] : lines[j][1]])) for j in block if _is_body(text, lines[j], marked=True)]
     return len(widths) >= 2 and widths[-1] >= 40 and len(compact(text[lines[last][0] : lines[last][1]])) >= 0.9 * max(widths)
 
 
-def _is_run(piece: str, *, split: bool = False) -> bool:
+def _is_run(piece: str, *, split: bool = False, single: bool = False) -> bool:
     """Up to 17 glyphs of base64 as OCR reads them (an accented letter or a symbol for a plain
-    one: "fhGZq7Ji¥xOS3"), no space; with ``split``, one ("0c849B+ Bar")."""
+    one: "fhGZq7Ji¥xOS3"), no space; with ``split``, one ("0c849B+ Bar"); with ``single``, one
+    glyph will do."""
     if split and piece.count(" ") == 1:
         piece = piece.replace(" ", "")
-    return 2 <= len(piece) <= 17 and all(c.isalnum() or c in "+/=|-" + SYMBOL_GLYPHS for c in piece)
+    return (1 if single else 2) <= len(piece) <= 17 and all(c.isalnum() or c in "+/=|-" + SYMBOL_GLYPHS for c in piece)
 
 
 def _is_wrapped_rest(text: str, lines: list[tuple[int, int]], j: int, *, bare: bool = False) -> bool:
@@ -279,6 +287,7 @@ def _key_below(text: str, lines: list[tuple[int, int]], j: int) -> bool:
     return after is not None and (_is_body(text, lines[after], marked=True) or bool(_END.search(text, *lines[after])))
 
 
+_GUTTER = re.compile(r"[ \t]*\d{1,5}[ \t]")  # a line that opens with its number
 _NOISE = re.compile(r"[ \t]*(?:\d{1,5}|\S{1,3})[ \t]*")  # a gutter number; a bubble's tail or avatar initials
 
 
