@@ -1003,10 +1003,31 @@ def test_a_token_ends_where_it_ends(name: str, marked: str) -> None:
     assert [(m.start, m.end) for m in DETECTORS[name].find(text)] == spans
 
 
-# What OCR made of a secret on one screenshot each (tuning draws 12347, 15013 and 16127), and the whole
+# What OCR made of a secret on one screenshot each (tuning draws 12347, 15013, 16127, 17389), and the whole
 # value the detector must return: a glyph read as a symbol, a separator lost or split off, a token
 # cut in two.
 OCR_READINGS = [
+    ("jwt", "can you try with\neyJhbGci0i AURVMyNTYALCAidH1wWI jogIkpXVCJ9. eyJZdWIi0iAIMTY4MDA1MDAZ TiwgImShbWUi0iAiQWShLiwgI"
+     " . stZpr Qm9U- 2M5vWW1yj_Keq4AlqEQASPgZ9EJWOZ\nNf- instead?", "eyJhbGci0i AURVMyNTYALCAidH1wWI jogIkpXVCJ9. eyJZdWIi0i"
+     "AIMTY4MDA1MDAZ TiwgImShbWUi0iAiQWShLiwgI . stZpr Qm9U- 2M5vWW1yj_Keq4AlqEQASPgZ9EJWOZ\nNf-"),  # 40 + 3: HS256's 43
+    ("jwt", "3 eyJhbGciOiAIRVMyNTYALCAidHLWI1j ogTkpXVCJ9.. eyJzdvi0iAINZEONDU3MDg5LiwgLmShbUi0iAiQ2hLbilsICJpYXQi0iAXNZAON;"
+     " gOMjA2fQ.MrSBput yUU8tP7rj 77yj a7GVddcB4vinTm28sRA3UK3zLTSnv4UUbFK8j ze4R\n4\nbkIsouB0noecM3SyDxdQ0SVoup\n5",
+     "eyJhbGciOiAIRVMyNTYALCAidHLWI1j ogTkpXVCJ9.. eyJzdvi0iAINZEONDU3MDg5LiwgLmShbUi0iAiQ2hLbilsICJpYXQi0iAXNZAON;"
+     " gOMjA2fQ.MrSBput yUU8tP7rj 77yj a7GVddcB4vinTm28sRA3UK3zLTSnv4UUbFK8j ze4R\n4\nbkIsouB0noecM3SyDxdQ0SVoup"),
+    ("vault_token", "Vault token\nhvs . sPOWuAOIPRg6JDQcNo-uPcx,\nCopy", "hvs . sPOWuAOIPRg6JDQcNo-uPcx"),
+    ("vault_token", "can you try with hvs.IWgWRRfEHeeNKDSqebiuuZC instead?", "hvs.IWgWRRfEHeeNKDSqebiuuZC"),
+    ("aws_secret_key", "2 $ export AWSSECRET_ACCESS KEY=\"hCksR512hLGwfyvCFj TIFHY 7bqqrwEm\\ZFOAIS3\"",
+     "hCksR512hLGwfyvCFj TIFHY 7bqqrwEm\\ZFOAIS3"),
+    ("discord_token", "the discord bot token: NzczMTk20DE40DMx0Dg1NTQzMw.S4oBug.FBSXDLPivinviv78X3KP9IJhnEL4vi1JogOCCt7FyT please",
+     "NzczMTk20DE40DMx0Dg1NTQzMw.S4oBug.FBSXDLPivinviv78X3KP9IJhnEL4vi1JogOCCt7FyT"),
+    ("gcp_service_account", '"private_key_id": "4369b3406fbcdee542e03f1f01b7#76albdd6615",', "4369b3406fbcdee542e03f1f01b7#76albdd6615"),
+    ("visible_password", "2\nPassword\n3\ndragon fly 88\n4\ndone in 1.2s", "dragon fly 88"),
+    ("private_key", "-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: GnuPG v2\n"
+     "ZJ8R1SKJUJ8BSTEAM4w6SZyPSPzIDedRNiVoAep0TO01xtqukOgJiHECJVNyk\nP5K;\n"
+     "jBojcj0XuEDBu3k0FVCswzUmvoull0oo8wRFC2jOW6kewf1V|pVakIMuv4A\nSIrsl\n\"",
+     "-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: GnuPG v2\n"
+     "ZJ8R1SKJUJ8BSTEAM4w6SZyPSPzIDedRNiVoAep0TO01xtqukOgJiHECJVNyk\nP5K;\n"
+     "jBojcj0XuEDBu3k0FVCswzUmvoull0oo8wRFC2jOW6kewf1V|pVakIMuv4A\nSIrsl"),
     ("azure_ad_secret", "2 can you try with HoiiQ~JgcfrhNkK .9T45J83t4bYg~-SmnwiQLE_2g instead?",
      "HoiiQ~JgcfrhNkK .9T45J83t4bYg~-SmnwiQLE_2g"),
     ("mailchimp_key", "here's the mailchimp key: 9¢7710ca9368e339dbeb88c5c7d2acc2-us21 please",
@@ -1098,6 +1119,8 @@ def test_a_secret_as_ocr_read_it_is_found_whole(name: str, text: str, value: str
         ("high_entropy", "the api token class is OAuthTokenRefreshHTTPClientFactory"),  # CamelCase, no digit
         ("aws_secret_key", "name: app-secrets\nid: 240c5aa8-3e96-46b4-a7bf-6539ea117eef\nSKU: AB-37438"),
         ("url_query_token", "?sig=QsuJuiJSbW2EyDkA\nA\nlater"),  # a short line: no wrap, "A" is the next line
+        # a signature one word short of a standard length takes no short word of prose
+        ("jwt", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.stZprQm9U2M5vWW1yjKeq4AlqEQASPgZ9EJWOZNf in short"),
     ],
 )
 def test_those_readings_widen_no_ordinary_text_into_a_secret(name: str, text: str) -> None:

@@ -17,8 +17,9 @@ class AwsSecretKeyDetector(TokenDetector):
     score = 0.9
     guard_fragments = True
     # 40 characters; OCR doubles or drops one now and then (a "1l" for an "l")
-    # with a bracket for a "J" inside ("EZTH)OMT"), or a "-" next to a "+" ("qxllT-+y2i")
-    patterns = (re.compile(r"(?<![A-Za-z0-9+/\-])" + B64 + body(B64[:-1] + r")\]\-]", 38, 40) + _END),)
+    # with a bracket for a "J" inside ("EZTH)OMT"), a "\\" for an "l" ("rwEm\\ZFO"), or a "-" next
+    # to a "+" ("qxllT-+y2i")
+    patterns = (re.compile(r"(?<![A-Za-z0-9+/\-])" + B64 + body(B64[:-1] + r")\]\-\\]", 38, 40) + _END),)
     context = re.compile(r"(?i)aws|secret|s3|amazon")
     window = 80
 

@@ -33,11 +33,11 @@ class DiscordTokenDetector(TokenDetector):
         # 24 + 6 + 38 characters, one more in the first and last part when OCR doubles a glyph
         # ("NjM1" read as "NjJMI"); a glyph read as a bracket ("6)9yu", "JfVXT]") stays inside.
         # The middle part may lose or gain a glyph; the last may be cut short by a wrap (at least
-        # 12 characters before it).
+        # 12 characters before it), or grow by a few glyphs, unsplit, where each "W" was read as "vi".
         # OCR may lose the second dot with no space left in its place ("afRNOFKIPn1Fnd"): the
         # first dot and the id check still make the format.
         re.compile(START + r"[MNO0]" + body(_B64URL_OCR, 23, 28) + f"(?:{_DOT})" + body(_B64URL_OCR, 5, 7)
-                   + f"(?:{_DOT})?" + body(_B64URL_OCR, 12, 39) + END),
+                   + f"(?:{_DOT})?" + body(_B64URL_OCR, 12, 39) + rf"(?:(?<=\S{{6}}){_B64URL_OCR}{{1,5}})?" + END),
         re.compile(tolerant("discord", spaces=False) + r"(?:app)?[.,]com/api/webhooks/[0-9]{15,20}/(?P<s>"
                    + body(B64URL, 60, 70) + ")" + END),
     )

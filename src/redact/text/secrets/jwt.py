@@ -11,7 +11,7 @@ import binascii
 import json
 import re
 
-from redact.text._ocr import GAP, LINE_BREAK, SPLIT, SYMBOL_GLYPHS, compact, looks_random, repair, tolerant
+from redact.text._ocr import GAP, LINE_BREAK, SHORT_WORDS, SPLIT, SYMBOL_GLYPHS, compact, looks_random, repair, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
 # OCR reads a "J" or "l" in small text as ")", "]", "}" or "!", and now and then a glyph as "#"
@@ -22,8 +22,32 @@ _CH = rf"[A-Za-z0-9_\-—|(){{}}\]!#\\$/{SYMBOL_GLYPHS}]"
 # part's end, so a statement's closing ";" and a closing quote stay out of the span.
 # So does a dot OCR put inside a part, a few glyphs before its real end ("kpXVC.J9.eyJza...").
 _RUN = _CH + r"+(?:(?:[;:']|\.(?=[A-Za-z0-9]{1,3}[.,]))" + _CH + "+){0,3}"
-_PART = _RUN + "(?:" + GAP + _RUN + "){0,12}"
+# ...and one may end a run where OCR split the part after it ("XNZAON; gOMjA2fQ"): more of the part follows
+_PART = _RUN + "(?:[;:]?" + GAP + _RUN + "){0,12}"
 _DOT = SPLIT + r"[.,]{1,2}" + SPLIT  # OCR doubles a dot now and then
+
+
+# Signature lengths in base64url: HMAC-SHA256, -384, -512 and ECDSA P-256/P-384 (64 and 96 bytes),
+# RSA with 2048-, 3072- and 4096-bit keys
+_SIGNATURE_SIZES = (43, 64, 86, 128, 342, 512, 683)
+_NEXT_PIECE = re.compile(r"(?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)([A-Za-z0-9_\-|]{1,4})(?![^\s.,;:!?\"')\]])")
+
+
+def _signature_rest(text: str, start: int, end: int) -> int:
+    """``end`` moved over the last glyphs of the signature when OCR split them off as a short piece.
+
+    A signature has one of a few lengths: when it is one to four glyphs short of one and the
+    next piece (after a space or a wrap) is exactly that long, the piece is its end ("Nf-" in
+    "...EJWOZ" / "Nf- instead?"). A short word of prose ("in") is never taken.
+    """
+    head, dot, signature = text[start:end].rpartition(".")
+    if not dot:
+        return end
+    n = len(compact(signature))
+    m = _NEXT_PIECE.match(text, end)
+    if m is None or m.group(1).lower() in SHORT_WORDS:
+        return end
+    return m.end(1) if n + len(m.group(1)) in _SIGNATURE_SIZES else end
 
 
 _SEMI_SPLIT = re.compile(r"[;:][ ]([A-Za-z0-9_\-]{8,})(?![=:])")
@@ -49,7 +73,7 @@ class JwtDetector(TokenDetector):
         end = super().extend(text, start, end)
         while (m := _SEMI_SPLIT.match(text, end)) is not None and looks_random(m.group(1)):
             end = super().extend(text, start, m.end())
-        return end
+        return _signature_rest(text, start, end)
 
     def validate(self, value: str) -> bool:
         # Two dot-separated parts that both open with "eyJ" (base64 of '{"') are a JWT on their

@@ -250,12 +250,12 @@ def _wrapped_tail(text: str, lines: list[tuple[int, int]], block: list[int], las
     return len(widths) >= 2 and widths[-1] >= 40 and len(compact(text[lines[last][0] : lines[last][1]])) >= 0.9 * max(widths)
 
 
-def _is_run(piece: str, *, split: bool = False, single: bool = False) -> bool:
+def _is_run(piece: str, *, between: bool = False, single: bool = False) -> bool:
     """Up to 17 glyphs of base64 as OCR reads them (an accented letter or a symbol for a plain
-    one: "fhGZq7Ji¥xOS3"), no space; with ``split``, one ("0c849B+ Bar"); with ``single``, one
-    glyph will do."""
-    if split and piece.count(" ") == 1:
-        piece = piece.replace(" ", "")
+    one: "fhGZq7Ji¥xOS3"), no space. ``between`` two body lines, one space ("0c849B+ Bar") and a
+    last glyph read as ";" or ":" ("P5K;"); with ``single``, one glyph will do."""
+    if between:
+        piece = piece.replace(" ", "", 1).rstrip(";:")
     return (1 if single else 2) <= len(piece) <= 17 and all(c.isalnum() or c in "+/=|-" + SYMBOL_GLYPHS for c in piece)
 
 
@@ -266,7 +266,7 @@ def _is_wrapped_rest(text: str, lines: list[tuple[int, int]], j: int, *, bare: b
     split it once: the body lines on both sides say what it is. A label (with punctuation) is
     not taken.
     """
-    if not _is_run(text[lines[j][0] : lines[j][1]].strip(), split=True):
+    if not _is_run(text[lines[j][0] : lines[j][1]].strip(), between=True):
         return False
     after = _next_line(text, lines, j)
     if after is None:

@@ -27,16 +27,16 @@ class VisiblePasswordDetector(TokenDetector):
     name = "visible_password"
     entity_type = "PASSWORD"
     score = 0.85
-    # OCR splits a password ("Summer 2024!", "dragon fly_88"): one space inside the value on its own
-    # line, and random-looking pieces after the first one elsewhere
+    # OCR splits a password ("Summer 2024!", "dragon fly_88", even "dragon fly 88"): two spaces
+    # inside the value on its own line, and random-looking pieces after the first one elsewhere
     variable = True
-    max_breaks = 1
+    max_breaks = 2
     patterns = (
         re.compile(rf"(?im)^[ \t]*{_LABEL}[ \t]*(?:\t|[ ]{{2,}})(?P<s>\S+)"),
         # (in an editor the value's line opens with its number, and the label's number may have
         # been read as a line of its own after the label)
         re.compile(rf"(?im)^[ \t]*{_LABEL}[ \t]*:?[ \t]*\r?\n{_TOGGLE}(?:[ \t]*\d{{1,5}}[ \t]*\r?\n)?"
-                   rf"[ \t]*(?:\d{{1,5}}[ \t]+)?(?P<s>\S+(?:[ ]\S+)?)[ \t]*$"),
+                   rf"[ \t]*(?:\d{{1,5}}[ \t]+)?(?P<s>\S+(?:[ ]\S+){{0,2}})[ \t]*$"),
         re.compile(rf"(?i)\b{_LABEL}[ \t]+(?:is|was|=|->|→)[ \t]+[\"'“]?(?P<s>[^\s\"'”]+?)[\"'”]?(?=[.,)]?(?:\s|$))"),
         # a revealed field whose toggle follows on the line, the gap before the value read as one space
         re.compile(rf"(?im)^[ \t]*{_LABEL}[ \t]+(?P<s>\S+)[ \t]+(?:show|hide)\b"),
