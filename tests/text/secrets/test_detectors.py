@@ -1003,10 +1003,29 @@ def test_a_token_ends_where_it_ends(name: str, marked: str) -> None:
     assert [(m.start, m.end) for m in DETECTORS[name].find(text)] == spans
 
 
-# What OCR made of a secret on one screenshot each (tuning draws 12347, 15013, 16127, 17389), and the whole
+# What OCR made of a secret on one screenshot each (tuning draws 12347 to 18503), and the whole
 # value the detector must return: a glyph read as a symbol, a separator lost or split off, a token
 # cut in two.
 OCR_READINGS = [
+    ("slack_token", "slack_app_token:\nxapp-1-A638B2AEFKD-3642827350641-af0ea3e27684588c27512578d\n"
+     "Teebacl 5ff9e882 d3cffa7043fb67059ab27173\n\"", "xapp-1-A638B2AEFKD-3642827350641-af0ea3e27684588c27512578d\n"
+     "Teebacl 5ff9e882 d3cffa7043fb67059ab27173"),  # "7ee6ac1" read as a word: still the hex tail
+    ("jwt", "const idToken \u2014\n' eyhbGciOiAIRVMYNTYILCAidHIWIjogIkpXVCJ9 . eyZdWIi0iAIMjgONTkXODIy1 iwgImShbwUi0iAi "
+     "QWShIiwgIm1hdC161DE20DA2NTE2MTJ9. D4t31ZPC- 9ueLUVTWCPN3LrLobo -kHqHBc7G1f6\n1LbG';",
+     "eyhbGciOiAIRVMYNTYILCAidHIWIjogIkpXVCJ9 . eyZdWIi0iAIMjgONTkXODIy1 iwgImShbwUi0iAi "
+     "QWShIiwgIm1hdC161DE20DA2NTE2MTJ9. D4t31ZPC- 9ueLUVTWCPN3LrLobo -kHqHBc7G1f6\n1LbG"),  # both J lost; 44 for 43
+    ("keyword_assignment", "const webhookSecret =\n*az4UuFMHXh6F34xI1CiO7UuLUZhkOAawcMdU';\n\"",
+     "az4UuFMHXh6F34xI1CiO7UuLUZhkOAawcMdU"),  # the opening quote read as "*"
+    ("url_query_token", "2 redirect: https://app.example. com/callback? code=DVSTLKQj)3XSDvxt74gj ME4VeqxX1MIU&state=xyz",
+     "DVSTLKQj)3XSDvxt74gj ME4VeqxX1MIU"),
+    ("private_key", "-----BEGIN RSA PRIVATE KEY-----\nMilflaLn +5 9xf63WeD7kSG6/5VPvnjExZ3OMgaWO0tuN+vEsAyC3/cPZI5M\nuVpQ4i\n"
+     "CrzcoiRua3Q3ShfvBFPWgA7F33QEqPLOEq6Er34pSSBgCUitD3gT58Fpng\n@jl4EC\n-----END RSA PRIVATE KEY-----\n$ls-la",
+     "-----BEGIN RSA PRIVATE KEY-----\nMilflaLn +5 9xf63WeD7kSG6/5VPvnjExZ3OMgaWO0tuN+vEsAyC3/cPZI5M\nuVpQ4i\n"
+     "CrzcoiRua3Q3ShfvBFPWgA7F33QEqPLOEq6Er34pSSBgCUitD3gT58Fpng\n@jl4EC\n-----END RSA PRIVATE KEY-----"),
+    ("private_key", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAAeKh159CBrMoZuYvl60YZqqSptdL4uLJjkBR\n"
+     "T2qcV21QT)\nbYTKspgd6CKH6v+vTHvmNMmhUNyj7d3fR84TWbaA4kGaP]uUdT4UPB\nAR#/QO8938qYehf",
+     "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAAeKh159CBrMoZuYvl60YZqqSptdL4uLJjkBR\n"
+     "T2qcV21QT)\nbYTKspgd6CKH6v+vTHvmNMmhUNyj7d3fR84TWbaA4kGaP]uUdT4UPB\nAR#/QO8938qYehf"),
     ("jwt", "can you try with\neyJhbGci0i AURVMyNTYALCAidH1wWI jogIkpXVCJ9. eyJZdWIi0iAIMTY4MDA1MDAZ TiwgImShbWUi0iAiQWShLiwgI"
      " . stZpr Qm9U- 2M5vWW1yj_Keq4AlqEQASPgZ9EJWOZ\nNf- instead?", "eyJhbGci0i AURVMyNTYALCAidH1wWI jogIkpXVCJ9. eyJZdWIi0i"
      "AIMTY4MDA1MDAZ TiwgImShbWUi0iAiQWShLiwgI . stZpr Qm9U- 2M5vWW1yj_Keq4AlqEQASPgZ9EJWOZ\nNf-"),  # 40 + 3: HS256's 43
@@ -1121,8 +1140,12 @@ def test_a_secret_as_ocr_read_it_is_found_whole(name: str, text: str, value: str
         ("url_query_token", "?sig=QsuJuiJSbW2EyDkA\nA\nlater"),  # a short line: no wrap, "A" is the next line
         # a signature one word short of a standard length takes no short word of prose
         ("jwt", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.stZprQm9U2M5vWW1yjKeq4AlqEQASPgZ9EJWOZNf in short"),
+        ("jwt", "see eyhbGci.eyhbGci for short"),  # the J-less opening still needs a header and a payload
+        ("slack_token", "xapp-1-A638B2AEFKD-3642827350641-af0ea3e27684588c27512578d\nthanks, rotate it In short"),
+        ("keyword_assignment", "password = ****\nIn short"),
     ],
 )
 def test_those_readings_widen_no_ordinary_text_into_a_secret(name: str, text: str) -> None:
     found = [text[m.start : m.end] for m in DETECTORS[name].find(text)]
-    assert not any(w in v for v in found for w in ("Something", "Thanks", "home", "In short", "OAuth", "eef", "\nA"))
+    assert not any(w in v for v in found
+                   for w in ("Something", "Thanks", "home", "In short", "OAuth", "eef", "\nA", "short", "thanks", "*"))

@@ -42,11 +42,11 @@ _REST = re.compile(
     # password only by its looks (checked below)
     r"|[—–](?=[ \t]*[\"'`‘’“”])|(?P<dash>[—–])(?=[ \t]+\S)"
     r"|(?<=[ \t])[t;|‘’']=(?=[ \t]*[\"'`‘’“”]))"  # and the ":" of ":=" as a glyph ("PGPASSWORD t= "...", "‘=")
-    r"[ \t]*(?:\r?\n[ \t]*(?=[\"'`‘’“”]))?"  # a chat bubble wraps after the operator: quoted values only
+    r"[ \t]*(?:\r?\n[ \t]*(?=[\"'`‘’“”]|\*\w))?"  # a chat bubble wraps after the operator: quoted values only
     r"(?:!!?\w+[ \t]+)?"
-    # an opening quote read twice, the second curly ('"“Blue$ky2025"')
+    # an opening quote read twice, the second curly ('"“Blue$ky2025"'), or read as "*" ("*az4Uu...';")
     # an unquoted value may hold a curly quote OCR made of a glyph ("mOnkeyBus‘iness")
-    r"(?:(?P<q>[\"'`‘’“”][“‘]?)(?P<qv>[^\"'`‘’“”\n]{1,500})(?:[\"'`‘’“”]|$)|(?P<uv>[^\s\"'`‘’“”](?:[^\s\"'`‘’“”]|[‘’](?=\w))*))",
+    r"(?:(?P<q>(?:[\"'`‘’“”]|\*(?=\w))[“‘]?)(?P<qv>[^\"'`‘’“”\n]{1,500})(?:[\"'`‘’“”]|$)|(?P<uv>[^\s\"'`‘’“”](?:[^\s\"'`‘’“”]|[‘’](?=\w))*))",
     re.MULTILINE,
 )
 

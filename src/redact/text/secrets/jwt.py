@@ -37,8 +37,9 @@ def _signature_rest(text: str, start: int, end: int) -> int:
     """``end`` moved over the last glyphs of the signature when OCR split them off as a short piece.
 
     A signature has one of a few lengths: when it is one to four glyphs short of one and the
-    next piece (after a space or a wrap) is exactly that long, the piece is its end ("Nf-" in
-    "...EJWOZ" / "Nf- instead?"). A short word of prose ("in") is never taken.
+    next piece (after a space or a wrap) is that long, give or take the glyph OCR adds or drops,
+    the piece is its end ("Nf-" in "...EJWOZ" / "Nf- instead?"). A short word of prose ("in") is
+    never taken.
     """
     head, dot, signature = text[start:end].rpartition(".")
     if not dot:
@@ -47,11 +48,14 @@ def _signature_rest(text: str, start: int, end: int) -> int:
     m = _NEXT_PIECE.match(text, end)
     if m is None or m.group(1).lower() in SHORT_WORDS:
         return end
-    return m.end(1) if n + len(m.group(1)) in _SIGNATURE_SIZES else end
+    whole = n + len(m.group(1))
+    return m.end(1) if any(abs(whole - size) <= 1 for size in _SIGNATURE_SIZES) else end
 
 
 _SEMI_SPLIT = re.compile(r"[;:][ ]([A-Za-z0-9_\-]{8,})(?![=:])")
 _OPENS = re.compile(r"ey[Jj)\]}|lI1]")  # "eyJ" with the J as OCR reads it ("|" was made "l" above)
+# The header as it nearly always opens, base64 of '{"alg' or '{"typ', with the J lost ("eyhbGci")
+_HEADER_OPENS = "|".join(["ey" + tolerant("hbGci", spaces=False), "ey" + tolerant("0eXAi", spaces=False)])
 
 
 class JwtDetector(TokenDetector):
@@ -63,7 +67,7 @@ class JwtDetector(TokenDetector):
     patterns = (
         # the payload's "J" may be lost ("eyzdWI..."): the header's "eyJ" and the dots still hold
         # and the dot before the signature may be lost where a bubble wrapped the token at it
-        re.compile(START + tolerant("eyJ") + SPLIT + _PART + _DOT + tolerant("ey") + f"(?:{tolerant('J')})?" + SPLIT
+        re.compile(START + f"(?:{tolerant('eyJ')}|{_HEADER_OPENS})" + SPLIT + _PART + _DOT + tolerant("ey") + f"(?:{tolerant('J')})?" + SPLIT
                    + _PART + rf"(?:{_DOT}|{LINE_BREAK}(?=[A-Za-z0-9_\-]{{16}}))" + "(?:" + _RUN + ")?" + END),
     )
 
@@ -93,7 +97,7 @@ class JwtDetector(TokenDetector):
         if _is_json_object(header) and _is_json_object(payload):
             return True
         payload = compact(payload)
-        return bool(_OPENS.match(compact(header))) and len(payload) >= 16
+        return bool(_OPENS.match(compact(header)) or re.match(_HEADER_OPENS, compact(header))) and len(payload) >= 16
 
 
 def _is_json_object(part: str) -> bool:

@@ -31,7 +31,8 @@ class UrlQueryTokenDetector(TokenDetector):
     # The value may start with a piece as short as one glyph: OCR splits "code=g -hDXfA15..."; a
     # chat bubble or terminal wraps the URL anywhere, also right before or after the "=".
     # A quote right after the "=" is a glyph OCR split ('code="inig...' for "code=Wnig..."): kept.
-    patterns = (re.compile(rf"(?i)[?&#;](?:{_NAME}){SPLIT}={SPLIT}(?P<s>[\"'“‘]?[^&\s#\"'<>]+)"),)
+    # OCR may put a space after the "?" ("callback? code=...").
+    patterns = (re.compile(rf"(?i)[?&#;][ ]?(?:{_NAME}){SPLIT}={SPLIT}(?P<s>[\"'“‘]?[^&\s#\"'<>]+)"),)
 
     def extend(self, text: str, start: int, end: int) -> int:
         end = super().extend(text, start, end)
