@@ -194,8 +194,8 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
     wraps = 0
     for _ in range(max_fragments):
         m = _FRAGMENT.match(text, end)
-        if m is None and text[end : end + 1] in (".", ","):
-            # a glyph read as "." or "," where the token wraps ("...CSBW." / "nffcJY PyOIn..."):
+        if m is None and text[end : end + 1] in (".", ",", "&"):
+            # a glyph read as ".", "," or "&" where the token wraps ("...CSBW." / "nffcJY PyOIn..."):
             # a long random piece must open the next line
             m = _FRAGMENT.match(text, end + 1)
             if m is None or "\n" not in m.group(0) or len(m.group(1)) < 6 or not looks_random(m.group(1)):
@@ -277,14 +277,21 @@ def _between_long_pieces(text: str, m: re.Match[str]) -> bool:
 
 def _flag_inside(text: str, m: re.Match[str]) -> bool:
     """A piece that reads as a short CLI flag ("-o", "-pvj") with a mixed letters-and-digits piece
-    after it ("Br -o 7Kr hYAw..."): a dash and glyphs of a split token, not an option."""
+    after it, maybe past one more short piece that reads as no word ("Br -o 7Kr hYAw...", "-i TDW
+    1knDp3GI"): a dash and glyphs of a split token, not an option."""
     if not re.fullmatch(r"-[A-Za-z]{1,4}", m.group(1)):
         return False
     nxt = _SAME_LINE_FRAGMENT.match(text, m.end())
-    if nxt is None:
-        return False
-    piece = nxt.group(1)
-    return len(piece) >= 3 and any(c.isdigit() for c in piece) and any(c.isalpha() for c in piece) and not _ASSIGNS.search(piece)
+    for _ in range(2):
+        if nxt is None:
+            return False
+        piece = nxt.group(1)
+        if len(piece) >= 3 and any(c.isdigit() for c in piece) and any(c.isalpha() for c in piece):
+            return not _ASSIGNS.search(piece)
+        if len(piece) > 4 or reads_as_word(piece) or piece.lower() in SHORT_WORDS:
+            return False
+        nxt = _SAME_LINE_FRAGMENT.match(text, nxt.end())
+    return False
 
 
 def _through_short_pieces(text: str, first: re.Match[str]) -> re.Match[str] | None:

@@ -1003,10 +1003,31 @@ def test_a_token_ends_where_it_ends(name: str, marked: str) -> None:
     assert [(m.start, m.end) for m in DETECTORS[name].find(text)] == spans
 
 
-# What OCR made of a secret on one screenshot each (tuning draws 12347 to 18503), and the whole
+# What OCR made of a secret on one screenshot each (tuning draws 12347 to 19841), and the whole
 # value the detector must return: a glyph read as a symbol, a separator lost or split off, a token
 # cut in two.
 OCR_READINGS = [
+    ("pypi_token", "2 PYPI_TOKEN=pypi -AgEIcHLwaSSvcmcD6SxYB8hJXB2CH8BIfiYw61ZMkjGMPdYK21cnIuj SJ OMp -i TDW 1knDp3GI 2bEM1 "
+     "xtgLwDpAoFMZpvhpk6yNJGPr7ROvrdRy-FCC96CIKSSStLnoHBBmO3LidSPSiyc_Vz88\n3\n8GCD0\n4\ndone in 1.2s",
+     "pypi -AgEIcHLwaSSvcmcD6SxYB8hJXB2CH8BIfiYw61ZMkjGMPdYK21cnIuj SJ OMp -i TDW 1knDp3GI 2bEM1 "
+     "xtgLwDpAoFMZpvhpk6yNJGPr7ROvrdRy-FCC96CIKSSStLnoHBBmO3LidSPSiyc_Vz88\n3\n8GCD0"),  # "-i": no flag
+    ("pypi_token", "2 const pypiToken =\n3 *pypi-AgEIcHlwaS5vcmcRpV-xehFunBPew1lJZ6BXgb2 -3D0UjxxGVSSpCvfvsxFbNZtX9QwLUxUh4 "
+     "C2qODE\n4 if 6cN5-vUPpwogydFOg400EGVgE-thntF' ;", "pypi-AgEIcHlwaS5vcmcRpV-xehFunBPew1lJZ6BXgb2 -3D0UjxxGVSSpCvfvs"
+     "xFbNZtX9QwLUxUh4 C2qODE\n4 if 6cN5-vUPpwogydFOg400EGVgE-thntF"),  # opened by a quote read as "*": to the closing one
+    ("twilio_key", "here's the twilio sid: AC5e@11a503d7dd73aalebfiificf79299 please", "AC5e@11a503d7dd73aalebfiificf79299"),
+    ("npm_token", "can you try with npmRbsrsilif6u74uW00roP}B4b7LdctdPpdjnG instead?", "npmRbsrsilif6u74uW00roP}B4b7LdctdPpdjnG"),
+    ("jwt", "eyJhbGci OiAIUIMyNTYiLCAid HlwljoglkpXVCJ9.ey|zdWIi OiAINDIWNzY2Mzg\niLCAibmFtZSI6ICJBbmEiLCAiaWFOljogMTcyNjA2"
+     "MjQ50X0.KHIV896KtF-gy\npUhqvMdzrWt3YdzWO)m84amGzfbNxrC8EhIt6 p6MI3n9u6sT794TMQik8&\n08zbxAnNZFZ0EGGP in request",
+     "eyJhbGci OiAIUIMyNTYiLCAid HlwljoglkpXVCJ9.ey|zdWIi OiAINDIWNzY2Mzg\niLCAibmFtZSI6ICJBbmEiLCAiaWFOljogMTcyNjA2"
+     "MjQ50X0.KHIV896KtF-gy\npUhqvMdzrWt3YdzWO)m84amGzfbNxrC8EhIt6 p6MI3n9u6sT794TMQik8&\n08zbxAnNZFZ0EGGP"),
+    ("azure_storage_key", "DefaultEndpointsProtocolshttps;AccountName=cktoalbzil:AccountKkKey=1LFcXOM4qPDVN5|ki4ee1hul\n"
+     "ThZqwa0GOnXoRAy/92CjjZ8urdWVjW+Da8e6gukaSqiWn+l8w5s9pvOF2zhyvw3n==;EndpointSuffix=c\nore.windows.net",
+     "1LFcXOM4qPDVN5|ki4ee1hul\nThZqwa0GOnXoRAy/92CjjZ8urdWVjW+Da8e6gukaSqiWn+l8w5s9pvOF2zhyvw3n=="),
+    ("url_credentials", "DATABASE_URL=postgres://app:|/mmfpzH3b0iQzlo 7m2Bp@db.internal:5\n432/app", "|/mmfpzH3b0iQzlo 7m2Bp"),
+    ("private_key", "-----BEGIN EC PRIVATE KEY-----\nNXHdq6lwF xuVAbaCPD5mhCWOuUjliH6RQq41diHqhH|tmBZ9UsnPWX76\nMmrddpy]\n"
+     "DKef8ulSHUy9Q6OvhbYsoKr9MOMkfTfxOhZDdQq9x4nq5dY4jRF4hI7}yEi\nwQEkb", "-----BEGIN EC PRIVATE KEY-----\n"
+     "NXHdq6lwF xuVAbaCPD5mhCWOuUjliH6RQq41diHqhH|tmBZ9UsnPWX76\nMmrddpy]\n"
+     "DKef8ulSHUy9Q6OvhbYsoKr9MOMkfTfxOhZDdQq9x4nq5dY4jRF4hI7}yEi\nwQEkb"),
     ("slack_token", "slack_app_token:\nxapp-1-A638B2AEFKD-3642827350641-af0ea3e27684588c27512578d\n"
      "Teebacl 5ff9e882 d3cffa7043fb67059ab27173\n\"", "xapp-1-A638B2AEFKD-3642827350641-af0ea3e27684588c27512578d\n"
      "Teebacl 5ff9e882 d3cffa7043fb67059ab27173"),  # "7ee6ac1" read as a word: still the hex tail
@@ -1143,6 +1164,9 @@ def test_a_secret_as_ocr_read_it_is_found_whole(name: str, text: str, value: str
         ("jwt", "see eyhbGci.eyhbGci for short"),  # the J-less opening still needs a header and a payload
         ("slack_token", "xapp-1-A638B2AEFKD-3642827350641-af0ea3e27684588c27512578d\nthanks, rotate it In short"),
         ("keyword_assignment", "password = ****\nIn short"),
+        ("npm_token", "see npmPackageRegistryMirrorConfigurationX for short"),  # no digit: a name
+        ("url_credentials", "https://example.com:443/users/@alice for short"),
+        ("pypi_token", "pypi-AgEIcHlwaS5vcmcRpV-xehFunBPew1lJZ6BXgb2 -o TDW see In short"),  # "-o" before words: a flag
     ],
 )
 def test_those_readings_widen_no_ordinary_text_into_a_secret(name: str, text: str) -> None:

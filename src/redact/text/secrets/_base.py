@@ -248,7 +248,7 @@ def _quoted_rest(text: str, start: int, end: int) -> int:
     quote on the next line ("am'").
     """
     close = _TO_CLOSING_QUOTE.match(text, end)
-    if close is not None and start >= 1 and text[start - 1] in "\"'`‘“":
+    if close is not None and start >= 1 and text[start - 1] in "\"'`‘“*":  # ("*": an opening quote misread)
         return close.end(1)  # a value opened right at a quote runs to its closing one
     m = _REST_TO_QUOTE.match(text, end)
     if m is None:

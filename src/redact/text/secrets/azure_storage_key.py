@@ -8,7 +8,8 @@ from redact.text._ocr import compact, tolerant
 from redact.text.secrets._base import TokenDetector
 
 
-_LABEL = tolerant("AccountKey") + r"\s*=\s*"
+# (the K read up to three times: "AccountKkKey")
+_LABEL = tolerant("Account") + r"[ ]?[Kk]{1,3}[ ]?" + tolerant("ey") + r"\s*=\s*"
 # the next setting's name as far as OCR keeps it ("Endpoint Sufi" / "x=core...": one "f" lost, a wrap)
 _NEXT = "|".join(tolerant(k) for k in ("EndpointSuf", "BlobEndpoint", "QueueEndpoint", "TableEndpoint",
                                        "FileEndpoint", "SharedAccessSignature", "DefaultEndpointsProtocol"))

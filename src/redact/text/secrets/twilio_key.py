@@ -10,7 +10,7 @@ from redact.text.secrets._base import TokenDetector, boundary_after as END, boun
 
 # 32 hex as OCR of small text may read them (an 'h' for a 'b', a 't' for an 'f'); the context
 # keyword is required
-_BODY = HEX[:-1] + "ghkté" + SYMBOL_GLYPHS + "]"  # and "é" for "6", "¢" for "c", "€" for "e", "®" for "0"
+_BODY = HEX[:-1] + "ghkté@" + SYMBOL_GLYPHS + "]"  # and "é" for "6", "¢" for "c", "€" for "e", "®" or "@" for "0"
 
 
 class TwilioKeyDetector(TokenDetector):

@@ -31,8 +31,10 @@ class UrlCredentialsDetector(TokenDetector):
     max_breaks = 2
     patterns = (
         # OCR puts spaces around the ':' and '//' of small text ("postgres ://app: pw@host"), and
-        # reads the ':' before the password as "!" now and then ("default!Nbo7")
-        re.compile(r"(?i)\b[a-z][a-z0-9+.\-]{1,20}[ ]?[:;][ ]?[/|]{2,3}[ ]?[^\s:@/?#'\"<>!]{1,64}[ ]?[:;!][ ]?(?P<s>[^\s@/'\"<>]{1,128}"
+        # reads the ':' before the password as "!" now and then ("default!Nbo7"), and a "J" opening
+        # it as "|/" ("app:|/mmfpzH3b...")
+        re.compile(r"(?i)\b[a-z][a-z0-9+.\-]{1,20}[ ]?[:;][ ]?[/|]{2,3}[ ]?[^\s:@/?#'\"<>!]{1,64}[ ]?[:;!][ ]?"
+                   r"(?P<s>(?:\|/)?[^\s@/'\"<>]{1,128}"
                    r"(?:(?:[ ]|[ \t]*\n[ \t]*)[^\s@/'\"<>]{1,64}){0,2})"
                    r"[ ]?@[ ]?[\w\[\-]"),
         re.compile(r"(?i)(?:^|[;\s\"'?&])(?:password|pwd|passwd)\s*=\s*(?P<s>\{[^}\n]+\}|[^;&\s'\"]+)"),
