@@ -1003,10 +1003,24 @@ def test_a_token_ends_where_it_ends(name: str, marked: str) -> None:
     assert [(m.start, m.end) for m in DETECTORS[name].find(text)] == spans
 
 
-# What OCR made of a secret on one screenshot each (tuning draws 12347 to 19841), and the whole
+# What OCR made of a secret on one screenshot each (tuning draws 12347 to 21277), and the whole
 # value the detector must return: a glyph read as a symbol, a separator lost or split off, a token
 # cut in two.
 OCR_READINGS = [
+    ("telegram_token", "Bot token 8254859983 : A391 - LsGVUaeQKTv2LbpWxItJ17jLaW_EX Copy",
+     "8254859983 : A391 - LsGVUaeQKTv2LbpWxItJ17jLaW_EX"),
+    ("telegram_token", "WARN leaked credential 5833983706 : A4ae0om30iYO4K6vd) LocmiiYjnQXZxcVGX in request body",
+     "5833983706 : A4ae0om30iYO4K6vd) LocmiiYjnQXZxcVGX"),
+    ("azure_ad_secret", "Client secret\nYc#7Q~LOBbSKwc_Hm818-j HeGXyUGrNo6GuHotJg\nCopy", "Yc#7Q~LOBbSKwc_Hm818-j HeGXyUGrNo6GuHotJg"),
+    ("pypi_token", "pypi_token \u2014\npypi-AgEIcHlwaSSvemcT1YxtpVoyUh8RDstENX11H9kpesBPEJmz_UFeoMddUZKo67c592KPMp"
+     "JJCW_EXEdu1s2W2wwV55d\u2018pbsvDofg1HQqKLPqHOQ8eJrIZ1H1IrjPyODkKEiP] Jf8C00ij gVkgBG97\n-CAc9DZJK2VWStSc\ndone in 1.2s",
+     "pypi-AgEIcHlwaSSvemcT1YxtpVoyUh8RDstENX11H9kpesBPEJmz_UFeoMddUZKo67c592KPMp"
+     "JJCW_EXEdu1s2W2wwV55d\u2018pbsvDofg1HQqKLPqHOQ8eJrIZ1H1IrjPyODkKEiP] Jf8C00ij gVkgBG97\n-CAc9DZJK2VWStSc"),
+    ("high_entropy", "Your new API key is shown once:\nyP1j3bE0OJaW4JOCAV6zaFZ{PtOjUe\nh", "yP1j3bE0OJaW4JOCAV6zaFZ{PtOjUe"),
+    ("private_key", "-----BEGIN PRIVATE KEY-----\nkyms2817TZ4QSJwHWj6P1tXeMAsKC2Qs1 ELkfwW 38fAbjFcW6D5SjA90C\nuXt8mdc\n"
+     "U3FoBI4fUD5BQQm5B05x+)ZwssZq2uezYN1 3LbqUxiOuvEx7PBM/OStiR\n[jxAMd5\n\"", "-----BEGIN PRIVATE KEY-----\n"
+     "kyms2817TZ4QSJwHWj6P1tXeMAsKC2Qs1 ELkfwW 38fAbjFcW6D5SjA90C\nuXt8mdc\n"
+     "U3FoBI4fUD5BQQm5B05x+)ZwssZq2uezYN1 3LbqUxiOuvEx7PBM/OStiR\n[jxAMd5"),
     ("pypi_token", "2 PYPI_TOKEN=pypi -AgEIcHLwaSSvcmcD6SxYB8hJXB2CH8BIfiYw61ZMkjGMPdYK21cnIuj SJ OMp -i TDW 1knDp3GI 2bEM1 "
      "xtgLwDpAoFMZpvhpk6yNJGPr7ROvrdRy-FCC96CIKSSStLnoHBBmO3LidSPSiyc_Vz88\n3\n8GCD0\n4\ndone in 1.2s",
      "pypi -AgEIcHLwaSSvcmcD6SxYB8hJXB2CH8BIfiYw61ZMkjGMPdYK21cnIuj SJ OMp -i TDW 1knDp3GI 2bEM1 "
