@@ -47,7 +47,7 @@ _CONFUSABLE: dict[str, str] = {
     "5": "Ss", "S": "5s$", "s": "5S$",
     "8": "B", "B": "8", "G": "6", "A": "4",
     "2": "Zz", "Z": "2z", "z": "2Z",
-    "c": "C", "C": "c", "x": "X", "X": "x", "v": "V", "V": "v",
+    "c": "Ce", "C": "c", "x": "X", "X": "x", "v": "V", "V": "v",
     "J": "j)]}|Il1", "j": "J",
     "w": "W", "W": "w", "p": "Po", "P": "p", "k": "K", "K": "k", "u": "U", "U": "u",
     "-": "_—–~ ", "_": "-—– ", ".": ", ", ",": ". ", ":": ";", "/": "|",
@@ -68,9 +68,9 @@ ALNUM = r"[A-Za-z0-9|$]"
 HEX = r"[0-9a-fA-FOoIilSsBQ|]"
 B64 = r"[A-Za-z0-9+/|$]"
 B64URL = r"[A-Za-z0-9_\-—|$]"
-#: Symbols small text turns a token's letter into ("¢" for "c", "€" for "e", "¥" for "W"): safe
+#: Symbols small text turns a token's letter into ("¢" for "c", "€" for "e", "¥" for "W", "§" for "S"): safe
 #: inside a character class, shared by every token pattern that accepts them.
-SYMBOL_GLYPHS = "¢©®€¥£"
+SYMBOL_GLYPHS = "¢©®€¥£§"
 #: An "@" OCR read for an "0" or "a" inside a token: not one that starts an e-mail's domain.
 AT_IN_TOKEN = r"@(?![A-Za-z0-9_\-]*\.[A-Za-z])"
 

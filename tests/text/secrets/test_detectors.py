@@ -1003,10 +1003,25 @@ def test_a_token_ends_where_it_ends(name: str, marked: str) -> None:
     assert [(m.start, m.end) for m in DETECTORS[name].find(text)] == spans
 
 
-# What OCR made of a secret on one screenshot each (tuning draws 12347 to 21277), and the whole
+# What OCR made of a secret on one screenshot each (tuning draws 12347 to 22921), and the whole
 # value the detector must return: a glyph read as a symbol, a separator lost or split off, a token
 # cut in two.
 OCR_READINGS = [
+    ("azure_storage_key", "DefaultEndpointsProtocol=https;AccountName=pyuqouoohb;AccountK\ney=FkZqlOya/5RC/R+k7uoDIN3Yq+dTp02qI"
+     "fN6ulhl/1GbegUItyzitzIHi8Y\n6FE2TjjmZZZKZNlh4pqO06t517nj==;EndpointSuffix=core.windows.net\n\"",
+     "FkZqlOya/5RC/R+k7uoDIN3Yq+dTp02qIfN6ulhl/1GbegUItyzitzIHi8Y\n6FE2TjjmZZZKZNlh4pqO06t517nj=="),  # wrapped in the name
+    ("auth_header", "2 -H \u2018Authorization: Bearer O@5IECIoephzj219JSSAK7PUjv.LI7feIWQ3u2HCu8UWJBxhps' \\",
+     "O@5IECIoephzj219JSSAK7PUjv.LI7feIWQ3u2HCu8UWJBxhps"),
+    ("openai_key", "credential\nsk-sveacct-CC-YqTkn-UkhCIIfJB-OVJit0-yLrBkZsalTW6Nct7evLWFzsFPKZGNEFHWLSJDbCu8gFs_\n"
+     "WYT3BibkFJefKmTn-BSbPXWdG-kB84A2W-zhBWTzXxy8l\u00a5 l6mqlFBjH9-NfXR3TeDgebijnezUtMFPca\nidzP2 in request body",
+     "sk-sveacct-CC-YqTkn-UkhCIIfJB-OVJit0-yLrBkZsalTW6Nct7evLWFzsFPKZGNEFHWLSJDbCu8gFs_\n"
+     "WYT3BibkFJefKmTn-BSbPXWdG-kB84A2W-zhBWTzXxy8l\u00a5 l6mqlFBjH9-NfXR3TeDgebijnezUtMFPca\nidzP2"),
+    ("private_key", "-----BEGIN EC PRIVATE KEY-----\nMIlcWsTI3maJFsVWxX5ZHRE5dSZhVgGqH11w8T+RJ+dtRBZf+Ogjlld+2\nF/vNixB\n"
+     "8DImGly3N6f1 forC6nhL1 ggf/6Y4/+K78PUQqeKuJkXM99kCQw87-+hNrUq\nsc+f\u00a7j\n"
+     "h9yv8EtapNIMqwiEU900hWrCEo3Ciu/18hdNisWCc 1RkkjEFExp6bGEX0n\nATdmeP", "-----BEGIN EC PRIVATE KEY-----\n"
+     "MIlcWsTI3maJFsVWxX5ZHRE5dSZhVgGqH11w8T+RJ+dtRBZf+Ogjlld+2\nF/vNixB\n"
+     "8DImGly3N6f1 forC6nhL1 ggf/6Y4/+K78PUQqeKuJkXM99kCQw87-+hNrUq\nsc+f\u00a7j\n"
+     "h9yv8EtapNIMqwiEU900hWrCEo3Ciu/18hdNisWCc 1RkkjEFExp6bGEX0n\nATdmeP"),
     ("telegram_token", "Bot token 8254859983 : A391 - LsGVUaeQKTv2LbpWxItJ17jLaW_EX Copy",
      "8254859983 : A391 - LsGVUaeQKTv2LbpWxItJ17jLaW_EX"),
     ("telegram_token", "WARN leaked credential 5833983706 : A4ae0om30iYO4K6vd) LocmiiYjnQXZxcVGX in request body",

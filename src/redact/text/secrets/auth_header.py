@@ -12,7 +12,8 @@ from redact.text.secrets._base import TokenDetector
 
 # a glyph OCR read as "¢", "©" or an accented letter may sit anywhere in the value ("¢c3Zj01J4...")
 # and a comma for a dot, glued to the token ("3MkmikAypAwq,.7IsWu9")
-_VALUE = r"(?P<s>(?:[\w.~+/=\-—|:%¢©]|,(?=[\w.]))+)"
+# and an "@" made of a "0" ("O@5IEC..."): after the scheme a credential, not an e-mail address
+_VALUE = r"(?P<s>(?:[\w.~+/=\-—|:%¢©@]|,(?=[\w.]))+)"
 # the credential may start on the next line: a chat bubble or a terminal wrapped after the scheme
 _GAP = rf"(?:[ \t]+|[ \t]*{LINE_BREAK})"
 

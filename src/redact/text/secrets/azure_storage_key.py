@@ -9,7 +9,8 @@ from redact.text.secrets._base import TokenDetector
 
 
 # (the K read up to three times: "AccountKkKey")
-_LABEL = tolerant("Account") + r"[ ]?[Kk]{1,3}[ ]?" + tolerant("ey") + r"\s*=\s*"
+_BREAK = r"(?:[ ]|[ \t]*\r?\n[ \t]*)?"  # a stray space, or a wrap inside the name ("AccountK" / "ey=")
+_LABEL = tolerant("Account") + _BREAK + "[Kk]{1,3}" + _BREAK + tolerant("ey") + r"\s*=\s*"
 # the next setting's name as far as OCR keeps it ("Endpoint Sufi" / "x=core...": one "f" lost, a wrap)
 _NEXT = "|".join(tolerant(k) for k in ("EndpointSuf", "BlobEndpoint", "QueueEndpoint", "TableEndpoint",
                                        "FileEndpoint", "SharedAccessSignature", "DefaultEndpointsProtocol"))
