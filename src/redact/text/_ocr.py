@@ -241,7 +241,8 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
             nxt = _FRAGMENT.match(text, m.end()) if len(piece) <= 4 or _between_long_pieces(text, m) else None
             if (nxt is not None and not looks_random(nxt.group(1)) and "\n" not in nxt.group(0)
                     and piece.lower() not in SHORT_WORDS):
-                nxt = _through_short_pieces(text, nxt) or nxt  # "...Dzj j Ej 1ei lepswwWRUb-"
+                # "...Dzj j Ej 1ei lepswwWRUb-", "YmGAfj - it T_Pnz8..."
+                nxt = _through_short_pieces(text, nxt, dash=piece in ("-", "_", "—")) or nxt
             if (nxt is None or not looks_random(nxt.group(1)) or _ASSIGNS.search(nxt.group(1))
                     or nxt.end() - start > max_length):
                 break
@@ -294,7 +295,7 @@ def _flag_inside(text: str, m: re.Match[str]) -> bool:
     return False
 
 
-def _through_short_pieces(text: str, first: re.Match[str]) -> re.Match[str] | None:
+def _through_short_pieces(text: str, first: re.Match[str], *, dash: bool = False) -> re.Match[str] | None:
     """The random-looking piece after ``first`` and at most two more short pieces on its line.
 
     OCR cuts a token into glyphs and pairs now and then ("j Ej 1ei lepsww...", "- Laqhb j5AInE",
@@ -302,12 +303,13 @@ def _through_short_pieces(text: str, first: re.Match[str]) -> re.Match[str] | No
     leading to a random one on the same line (six glyphs or more, four when it ends the line) is still the token. None if
     none does.
     """
-    m = first
+    m = first  # ``dash``: a lone dash came right before ``first``
     for _ in range(3):
         piece = m.group(1)
         if (len(piece) > 10 or (len(piece) > 4 and reads_as_word(piece)) or _ASSIGNS.search(piece)
-                or piece.lower() in SHORT_WORDS):
-            return None
+                or (piece.lower() in SHORT_WORDS and not dash)):
+            return None  # (a short word right after a lone dash is the token's: "- it T_Pnz8...")
+        dash = piece in ("-", "_", "—")
         m = _SAME_LINE_FRAGMENT.match(text, m.end())
         if m is None:
             return None

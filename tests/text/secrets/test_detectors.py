@@ -1003,10 +1003,25 @@ def test_a_token_ends_where_it_ends(name: str, marked: str) -> None:
     assert [(m.start, m.end) for m in DETECTORS[name].find(text)] == spans
 
 
-# What OCR made of a secret on one screenshot each (tuning draws 12347 to 22921), and the whole
+# What OCR made of a secret on one screenshot each (tuning draws 12347 to 24061), and the whole
 # value the detector must return: a glyph read as a symbol, a separator lost or split off, a token
 # cut in two.
 OCR_READINGS = [
+    ("slack_token", "App token\nXapp - 1-A01 JBFRQSB7 -4336778174678 - aadef 2dbff063e977b1624b603d28eb27 "
+     "7Fd8d885052Fdc92cc99a1090b4F8b2\nCopy", "Xapp - 1-A01 JBFRQSB7 -4336778174678 - aadef 2dbff063e977b1624b603d28eb27 "
+     "7Fd8d885052Fdc92cc99a1090b4F8b2"),
+    ("telegram_token", "WARN leaked credential 5448176334: AMAII -KL3JfH85LeENGZENE2ZooUpvgRzcRrU in request body",
+     "5448176334: AMAII -KL3JfH85LeENGZENE2ZooUpvgRzcRrU"),
+    ("vault_token", "Vault token hws.r'UKXODVfVeal185eLL71noi6 Copy", "hws.r'UKXODVfVeal185eLL71noi6"),
+    ("jwt", "here's the JWT:\n3 ey JhbGci0iALRVMyNTYiLCAidHlwIjoglkpXxVCJ9. eyJZdWILOLALNTKWMTEALMTgyI iwgIm5hbWUi0iAi .WpOJuLO"
+     "BNMoRiqg6Xp1lxuovW\n4 YmGAfj - it T_Pnz8QEsdDnhnniawq9hF 3MBWE_t_1HJSoByjZXjvUgyIx0yJyZ please rotate\n5",
+     "ey JhbGci0iALRVMyNTYiLCAidHlwIjoglkpXxVCJ9. eyJZdWILOLALNTKWMTEALMTgyI iwgIm5hbWUi0iAi .WpOJuLO"
+     "BNMoRiqg6Xp1lxuovW\n4 YmGAfj - it T_Pnz8QEsdDnhnniawq9hF 3MBWE_t_1HJSoByjZXjvUgyIx0yJyZ"),
+    ("private_key", "-----BEGIN PGP PRIVATE KEY BLOCK-----\nVersion: GnuPG v2\n"
+     "8mP1Imb42fqDuONZ8wndgl PBOAzm6t33DY8QrTtxSi0X6O0gTWkcZvVWP\nSDkqbt\u00e9!\n"
+     "BpcGIPn1 OLjcyhjtfQolinPAa27 HoTVIr9IVE3FYchOyrbjfha4D 7}6Y|MhaKdC\nx", "-----BEGIN PGP PRIVATE KEY BLOCK-----\n"
+     "Version: GnuPG v2\n8mP1Imb42fqDuONZ8wndgl PBOAzm6t33DY8QrTtxSi0X6O0gTWkcZvVWP\nSDkqbt\u00e9!\n"
+     "BpcGIPn1 OLjcyhjtfQolinPAa27 HoTVIr9IVE3FYchOyrbjfha4D 7}6Y|MhaKdC\nx"),
     ("azure_storage_key", "DefaultEndpointsProtocol=https;AccountName=pyuqouoohb;AccountK\ney=FkZqlOya/5RC/R+k7uoDIN3Yq+dTp02qI"
      "fN6ulhl/1GbegUItyzitzIHi8Y\n6FE2TjjmZZZKZNlh4pqO06t517nj==;EndpointSuffix=core.windows.net\n\"",
      "FkZqlOya/5RC/R+k7uoDIN3Yq+dTp02qIfN6ulhl/1GbegUItyzitzIHi8Y\n6FE2TjjmZZZKZNlh4pqO06t517nj=="),  # wrapped in the name
@@ -1196,6 +1211,7 @@ def test_a_secret_as_ocr_read_it_is_found_whole(name: str, text: str, value: str
         ("npm_token", "see npmPackageRegistryMirrorConfigurationX for short"),  # no digit: a name
         ("url_credentials", "https://example.com:443/users/@alice for short"),
         ("pypi_token", "pypi-AgEIcHlwaS5vcmcRpV-xehFunBPew1lJZ6BXgb2 -o TDW see In short"),  # "-o" before words: a flag
+        ("high_entropy", "token abc1XYZ23kLmn0pQ - it works In short"),  # a dash, then prose
     ],
 )
 def test_those_readings_widen_no_ordinary_text_into_a_secret(name: str, text: str) -> None:

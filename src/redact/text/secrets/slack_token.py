@@ -19,6 +19,9 @@ class SlackTokenDetector(TokenDetector):
     entity_type = "SLACK_TOKEN"
     score = 0.98
     variable = True  # a narrow chat bubble wraps the token; its last piece is on the next line
+    # OCR of large text splits an app token at every dash and inside its parts ("Xapp - 1-A01
+    # JBFRQSB7 -4336778174678 - aadef 2dbff..."): the patterns' fixed parts bound the breaks
+    max_breaks = 10
     fallback = (("xoxb-", 40, 70), ("xoxp-", 60, 100), ("xapp-", 80, 110))
     patterns = (
         re.compile(START + tolerant("xoxb") + _S + body(_D, 8, 13) + _S + body(_D, 8, 13) + _S + body(ALNUM, 24) + END),

@@ -8,8 +8,10 @@ from redact.text._ocr import compact, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
 
-# the dot may be lost ("hvsjXBJ..."): no word starts "hvs", and the length check still applies
-_PREFIX = "|".join(f"{tolerant(p + '.')}|{tolerant(p)}(?=[A-Za-z0-9])" for p in ("hvs", "hvb", "hvr"))
+# the dot may be lost ("hvsjXBJ..."): no word starts "hvs", and the length check still applies;
+# the "v" may be read as "w" ("hws.r'UKX...")
+_PREFIX = "|".join(f"{tolerant(p + '.')}|{tolerant(p)}(?=[A-Za-z0-9])"
+                   for p in ("hvs", "hvb", "hvr", "hws", "hwb", "hwr"))
 
 
 class VaultTokenDetector(TokenDetector):
@@ -17,8 +19,9 @@ class VaultTokenDetector(TokenDetector):
     entity_type = "VAULT_TOKEN"
     score = 0.96
     variable = True
-    # \w: OCR turns a glyph into an accented letter now and then ("L6" read as "Lé6")
-    patterns = (re.compile(START + f"(?:{_PREFIX})" + r"[ ]?[\w\-—|]+" + END),)
+    # \w: OCR turns a glyph into an accented letter now and then ("L6" read as "Lé6"), and adds a
+    # stray mark ("r'UKX")
+    patterns = (re.compile(START + f"(?:{_PREFIX})" + r"[ ]?(?:[\w\-—|]|'(?=\w))+" + END),)
 
     def validate(self, value: str) -> bool:
         # 24 or more after the prefix; OCR loses a glyph or two of a short one ("_1" read as "I",
