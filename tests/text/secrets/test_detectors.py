@@ -1003,10 +1003,29 @@ def test_a_token_ends_where_it_ends(name: str, marked: str) -> None:
     assert [(m.start, m.end) for m in DETECTORS[name].find(text)] == spans
 
 
-# What OCR made of a secret on one screenshot each (tuning draws 12347 to 24061), and the whole
+# What OCR made of a secret on one screenshot each (tuning draws 12347 to 25801), and the whole
 # value the detector must return: a glyph read as a symbol, a separator lost or split off, a token
 # cut in two.
 OCR_READINGS = [
+    ("pypi_token", "2 pypi_token =\n3 pypi-AgEIcHlwaSSvcmc2WwGij r1L5xAHY sNulvyE501hSNemmG30SxsdNUgMCBAWYguxBC8kjLAs9T9 2ASr "
+     "[RWCvr DGbLBdF TTyR8W3NBhS\n4 uHCZsHONk JxvonYOYeV7N7BqcOK8isFG\n5", "pypi-AgEIcHlwaSSvcmc2WwGij r1L5xAHY sNulvyE501"
+     "hSNemmG30SxsdNUgMCBAWYguxBC8kjLAs9T9 2ASr [RWCvr DGbLBdF TTyR8W3NBhS\n4 uHCZsHONk JxvonYOYeV7N7BqcOK8isFG"),
+    ("pypi_token", "can you try with\npypi-AgEIcHlwaSSvcmc7Tnx8CcufIa2MdPIDalK6BKg23V2pS7Tk6eLbTJEHVuDWqF8I5YCkgmeLodshn6\u00e9"
+     " - E3j0e0g540EOMSK5s3aXE7730qJOdTV1aRQ-E3geGF27Nf_6L6tMHbc6dUGOGH2criYv7m0\n6tDooPp4JhqpG7f1I instead?",
+     "pypi-AgEIcHlwaSSvcmc7Tnx8CcufIa2MdPIDalK6BKg23V2pS7Tk6eLbTJEHVuDWqF8I5YCkgmeLodshn6\u00e9"
+     " - E3j0e0g540EOMSK5s3aXE7730qJOdTV1aRQ-E3geGF27Nf_6L6tMHbc6dUGOGH2criYv7m0\n6tDooPp4JhqpG7f1I"),
+    ("aws_secret_key", "2 $ export AWS _SECRET_ACCESS KEY=\"MnoyfHfoMj 2z5x5QSj 6uwbxTp/w1lsHq4J9deMKWi8\"",
+     "MnoyfHfoMj 2z5x5QSj 6uwbxTp/w1lsHq4J9deMKWi8"),
+    ("azure_ad_secret", "azure_client_secret: y'V6Q~kKFnXULLNHMX_aksfalrOh38EKXr7ZVKhDo", "y'V6Q~kKFnXULLNHMX_aksfalrOh38EKXr7ZVKhDo"),
+    ("stripe_key", "WARN leaked credential rk_test_K67XrkgVWS5YRGjaQo78rRQ3E3Famv5P8LOENh6wbB1cUjqk4xEeVESV30r[tlfH4kh9sx in",
+     "rk_test_K67XrkgVWS5YRGjaQo78rRQ3E3Famv5P8LOENh6wbB1cUjqk4xEeVESV30r[tlfH4kh9sx"),
+    ("discord_token", "Discord bot token\nNTIINTU2ODc2MTkyMzk30TA3 . 1sS8Qc.. fsK9iWx406bL_KIFYCn1-Ot3bMh9hdNZrkxJz5S\nCopy",
+     "NTIINTU2ODc2MTkyMzk30TA3 . 1sS8Qc.. fsK9iWx406bL_KIFYCn1-Ot3bMh9hdNZrkxJz5S"),
+    ("jwt", "can you try with\neyJhbGciOiAIRVMyNTYiLCAidHMljogl kpXVCJ9.eyJzdWIliOiAIMZUWMTU4MT[SliwgimShbWUiOiIAIQ\n"
+     "W5hligimIhdCI6IDE3MDU2MDQ3NTd9.u6aB2yt0PH31hnSNXF-pFxG4rV5AdVIlSzsaqHaxZnb\ninstead?",
+     "eyJhbGciOiAIRVMyNTYiLCAidHMljogl kpXVCJ9.eyJzdWIliOiAIMZUWMTU4MT[SliwgimShbWUiOiIAIQ\n"
+     "W5hligimIhdCI6IDE3MDU2MDQ3NTd9.u6aB2yt0PH31hnSNXF-pFxG4rV5AdVIlSzsaqHaxZnb"),
+    ("password_assignment", "password \u2014 correct -horse-battery-staple\ndone in 1.2s", "correct -horse-battery-staple"),
     ("slack_token", "App token\nXapp - 1-A01 JBFRQSB7 -4336778174678 - aadef 2dbff063e977b1624b603d28eb27 "
      "7Fd8d885052Fdc92cc99a1090b4F8b2\nCopy", "Xapp - 1-A01 JBFRQSB7 -4336778174678 - aadef 2dbff063e977b1624b603d28eb27 "
      "7Fd8d885052Fdc92cc99a1090b4F8b2"),
@@ -1212,6 +1231,8 @@ def test_a_secret_as_ocr_read_it_is_found_whole(name: str, text: str, value: str
         ("url_credentials", "https://example.com:443/users/@alice for short"),
         ("pypi_token", "pypi-AgEIcHlwaS5vcmcRpV-xehFunBPew1lJZ6BXgb2 -o TDW see In short"),  # "-o" before words: a flag
         ("high_entropy", "token abc1XYZ23kLmn0pQ - it works In short"),  # a dash, then prose
+        ("password_assignment", "Password \u2014 Required for In short"),
+        ("url_query_token", "?sig=QsuJuiJSbW2EyDkA (see docs) In short"),
     ],
 )
 def test_those_readings_widen_no_ordinary_text_into_a_secret(name: str, text: str) -> None:

@@ -144,8 +144,13 @@ def _scan(text: str) -> Iterator[Assignment]:
         elif not quoted and (is_code_reference(value) or value[0] in "{[(<#"):
             continue
         password = bool(_PASSWORD_KEY.fullmatch(k.group()))
-        if m.group("dash") and not (_looks_like_password(value) if password else len(value) >= 8 and looks_random(value)):
-            continue  # "Password — Required", "token — see the docs": prose, not an assignment
+        if m.group("dash"):
+            # "Password — Required", "token — see the docs": prose, not an assignment; a password
+            # is judged with the rest OCR split off it ("password — correct -horse-battery-staple")
+            rest = _PASSWORD_REST.match(text, end) if password and not quoted else None
+            judged = value + "".join(rest.group(0).split()) if rest is not None else value
+            if not (_looks_like_password(judged) if password else len(value) >= 8 and looks_random(value)):
+                continue
         if value.lower() in _STOPWORDS or (value.lower().startswith("http") and not password):
             continue
         extended = False

@@ -174,19 +174,24 @@ def _fallback_pattern(cls: type[TokenDetector]) -> re.Pattern[str]:
     return pattern
 
 
-# OCR of small text reads a glyph of a token as a bracket or a symbol ("Qo0]8v1" for "Qoj8v1",
+# OCR of small text reads a glyph of a token as a bracket or a symbol ("Qo0]8v1" for "Qoj8v1", "30r[tlf",
 # "58¢24" for "58c24", "IrL\VzZ"), or adds a dot ("f1.45" for "f145"):
 # with no space around it, what follows is still the token.
 # An "&" OCR made of an "8" ("pn&tXyMQ") is glued too, unless a query parameter's name follows ("&x=1");
 # so are an accented letter ("zé6bG"), a stray mark ("Kp2V'sxq", "55d‘pbsv", "UOmnt\"8SODT": an "M"
 # read as a double quote) and a "/" ("GKW/5Dio").
-_GLUED = re.compile(rf"(?:(?:[()\]{{}}!|?\\.$'‘’\"/À-ÿ{SYMBOL_GLYPHS}]|{AT_IN_TOKEN}|&(?![A-Za-z0-9_\-]*=))[A-Za-z0-9_\-—|]{{2,}})+")
+_GLUED = re.compile(rf"(?:(?:[()\[\]{{}}!|?\\.$'‘’\"/À-ÿ{SYMBOL_GLYPHS}]|{AT_IN_TOKEN}|&(?![A-Za-z0-9_\-]*=))[A-Za-z0-9_\-—|]{{2,}})+")
 _LOOSE_PIECE = re.compile(r"([ \t]{1,2}|[ \t]*\r?\n[ \t]*)([^\s\"'`<>=:,;&]{1,80})")
 
 
 def _glued(text: str, end: int) -> int:
     m = _GLUED.match(text, end)
+    if m is None and _LAST_GLYPH.match(text, end):
+        return end + 1  # the piece's last glyph read as an accented letter or a symbol ("...Lodshn6é -")
     return m.end() if m else end
+
+
+_LAST_GLYPH = re.compile(rf"[À-ÿ{SYMBOL_GLYPHS}](?=\s|$)")
 
 
 def _complete(text: str, start: int, end: int, lo: int, hi: int, max_wraps: int = 4) -> int:

@@ -8,7 +8,7 @@ from redact.text._ocr import SPLIT, body
 from redact.text.secrets._base import TokenDetector
 
 
-_C = r"[A-Za-z0-9_.~\-|)\]#]"  # and a bracket for a "J" or "l", "#" for an "f"
+_C = r"(?:[A-Za-z0-9_.~\-|)\]#]|'(?=\w))"  # and a bracket for a "J" or "l", "#" for an "f", a stray mark
 
 
 class AzureAdSecretDetector(TokenDetector):

@@ -14,7 +14,7 @@ from redact.text.secrets._base import TokenDetector, boundary_after as END, boun
 # or "\\" an "l" or "7", "#" a glyph, "'" a stray mark (inside only: a closing quote ends the token)
 _B64URL_OCR = r"(?:[A-Za-z0-9_\-—|)\]}$/\\#]|'(?=[A-Za-z0-9]))"
 # a dot between the parts, or a space where OCR lost the dot (the part lengths still tell)
-_DOT = SPLIT + r"[.,]" + SPLIT + "|" + GAP
+_DOT = SPLIT + r"[.,]{1,2}" + SPLIT + "|" + GAP  # (read twice now and then: "1sS8Qc..")
 _CONTEXT = re.compile(r"(?i)discord|\bbot\b|token")
 
 

@@ -14,10 +14,10 @@ import re
 from redact.text._ocr import GAP, LINE_BREAK, SHORT_WORDS, SPLIT, SYMBOL_GLYPHS, compact, looks_random, repair, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
-# OCR reads a "J" or "l" in small text as ")", "]", "}" or "!", and now and then a glyph as "#"
+# OCR reads a "J" or "l" in small text as ")", "]", "[", "}" or "!", and now and then a glyph as "#"
 # ("M] Ay #Q"), an "I" as "\\", an "S" as "$", others as "(", "{", "/", "®", "©", "¢": allowed inside a
 # part, where the two "eyJ" openings already make the match specific.
-_CH = rf"[A-Za-z0-9_\-—|(){{}}\]!#\\$/{SYMBOL_GLYPHS}]"
+_CH = rf"[A-Za-z0-9_\-—|(){{}}\[\]!#\\$/{SYMBOL_GLYPHS}]"
 # A ";", ":" or "'" OCR made of a glyph sits between two runs ("CA;aliFOI", "Qw'ind"), never at a
 # part's end, so a statement's closing ";" and a closing quote stay out of the span.
 # So does a dot OCR put inside a part, a few glyphs before its real end ("kpXVC.J9.eyJza...").
