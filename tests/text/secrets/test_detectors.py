@@ -1003,10 +1003,18 @@ def test_a_token_ends_where_it_ends(name: str, marked: str) -> None:
     assert [(m.start, m.end) for m in DETECTORS[name].find(text)] == spans
 
 
-# What OCR made of a secret on one screenshot each (tuning draws 12347 to 25801), and the whole
+# What OCR made of a secret on one screenshot each (tuning draws 12347 to 25801, and 28813), and the whole
 # value the detector must return: a glyph read as a symbol, a separator lost or split off, a token
 # cut in two.
 OCR_READINGS = [
+    ("openai_key", "can you try with sk-6QAfgY PPOHgsi050G5MOTSBIbKF JvSFORxXkZONpHL Sigkpx instead?",
+     "sk-6QAfgY PPOHgsi050G5MOTSBIbKF JvSFORxXkZONpHL Sigkpx"),  # a legacy key completed to its length
+    ("private_key", "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAAbhP34tRZPOheB 7tozAd2XSSESEBAe92i4g\n"
+     "8ERutCGKYgwk\nO00iCq1 DsyLMV9kFocZL2GMaa/jElxyRsKfq3WxrBHDebory8NsBXnhZK2\nX6E;VAFQHLt8\n"
+     "OoAi7EBw0gv+sU3 7KFtCykbDtneC30KZAu2g +CYbUHQO+RfeSwgsjt9X\nvyMFjH9LNhONgF",
+     "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAAbhP34tRZPOheB 7tozAd2XSSESEBAe92i4g\n"
+     "8ERutCGKYgwk\nO00iCq1 DsyLMV9kFocZL2GMaa/jElxyRsKfq3WxrBHDebory8NsBXnhZK2\nX6E;VAFQHLt8\n"
+     "OoAi7EBw0gv+sU3 7KFtCykbDtneC30KZAu2g +CYbUHQO+RfeSwgsjt9X\nvyMFjH9LNhONgF"),
     ("pypi_token", "2 pypi_token =\n3 pypi-AgEIcHlwaSSvcmc2WwGij r1L5xAHY sNulvyE501hSNemmG30SxsdNUgMCBAWYguxBC8kjLAs9T9 2ASr "
      "[RWCvr DGbLBdF TTyR8W3NBhS\n4 uHCZsHONk JxvonYOYeV7N7BqcOK8isFG\n5", "pypi-AgEIcHlwaSSvcmc2WwGij r1L5xAHY sNulvyE501"
      "hSNemmG30SxsdNUgMCBAWYguxBC8kjLAs9T9 2ASr [RWCvr DGbLBdF TTyR8W3NBhS\n4 uHCZsHONk JxvonYOYeV7N7BqcOK8isFG"),

@@ -253,11 +253,14 @@ def _wrapped_tail(text: str, lines: list[tuple[int, int]], block: list[int], las
 def _is_run(piece: str, *, between: bool = False, single: bool = False) -> bool:
     """Up to 17 glyphs of base64 as OCR reads them (an accented letter, a symbol, a bracket, "!",
     "@" or "#" for a plain one: "fhGZq7Ji¥xOS3", "Mmrddpy]", "[jxAMd5", "SDkqbté!", "@jl4EC",
-    "AR#/QO89"), no space. ``between`` two body lines, one space ("0c849B+ Bar") and a
-    last glyph read as ";" or ":" ("P5K;"); with ``single``, one glyph will do."""
+    "AR#/QO89"), no space. ``between`` two body lines, one space ("0c849B+ Bar") and a glyph
+    read as ";" or ":" ("P5K;", "X6E;VAFQ"); with ``single``, one glyph will do."""
     if between:
-        piece = piece.replace(" ", "", 1).rstrip(";:")
-    return (1 if single else 2) <= len(piece) <= 17 and all(c.isalnum() or c in "+/=|-@#()[]{}!" + SYMBOL_GLYPHS for c in piece)
+        piece = re.sub(r"[;:]", "", piece.replace(" ", "", 1), count=1)
+    return (1 if single else 2) <= len(piece) <= 17 and all(c.isalnum() or c in _RUN_GLYPHS for c in piece)
+
+
+_RUN_GLYPHS = "+/=|-@#()[]{}!" + SYMBOL_GLYPHS
 
 
 def _is_wrapped_rest(text: str, lines: list[tuple[int, int]], j: int, *, bare: bool = False) -> bool:
