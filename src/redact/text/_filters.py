@@ -78,7 +78,8 @@ def is_uuid(value: str) -> bool:
 
 
 _MASK_CHARS = "•●·*…∙⋯◦▪■x"
-_MASKED = re.compile(r"(?:[•●·*∙◦▪■]{3,}|…|\.{3})")
+# (an ellipsis as OCR reads it, two dots, only before a value's last few glyphs: "AKIA..5125")
+_MASKED = re.compile(r"(?:[•●·*∙◦▪■]{3,}|…|\.{3}|\.\.(?=[A-Za-z0-9]{2,6}$))")
 # A run of x masks a value when it is a good part of it ("ghp_xxxxxxxx", "AKIAXXXXXXXXXXXXXXXX");
 # four in a row inside a 100-character random key are chance.
 _X_RUN = re.compile(r"x{4,}|X{4,}")

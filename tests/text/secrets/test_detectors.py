@@ -1239,6 +1239,8 @@ def test_a_secret_as_ocr_read_it_is_found_whole(name: str, text: str, value: str
         ("url_credentials", "https://example.com:443/users/@alice for short"),
         ("pypi_token", "pypi-AgEIcHlwaS5vcmcRpV-xehFunBPew1lJZ6BXgb2 -o TDW see In short"),  # "-o" before words: a flag
         ("high_entropy", "token abc1XYZ23kLmn0pQ - it works In short"),  # a dash, then prose
+        # a masked key whose ellipsis OCR read as two dots, the next line's label after it
+        ("aws_access_key", "Masked keys: AKIA..5125\nrequest_id: In short"),
         ("password_assignment", "Password \u2014 Required for In short"),
         ("url_query_token", "?sig=QsuJuiJSbW2EyDkA (see docs) In short"),
     ],
@@ -1246,4 +1248,5 @@ def test_a_secret_as_ocr_read_it_is_found_whole(name: str, text: str, value: str
 def test_those_readings_widen_no_ordinary_text_into_a_secret(name: str, text: str) -> None:
     found = [text[m.start : m.end] for m in DETECTORS[name].find(text)]
     assert not any(w in v for v in found
-                   for w in ("Something", "Thanks", "home", "In short", "OAuth", "eef", "\nA", "short", "thanks", "*"))
+                   for w in ("Something", "Thanks", "home", "In short", "OAuth", "eef", "\nA", "short", "thanks", "*",
+                             "..5125"))
