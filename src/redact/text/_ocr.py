@@ -301,8 +301,8 @@ def _through_short_pieces(text: str, first: re.Match[str], *, dash: bool = False
 
     OCR cuts a token into glyphs and pairs now and then ("j Ej 1ei lepsww...", "- Laqhb j5AInE",
     "- Cghoskykj jq1lbL..."); a run of short pieces (five to ten glyphs if they read as no word)
-    leading to a random one on the same line (six glyphs or more, four when it ends the line) is still the token. None if
-    none does.
+    leading to a random one on the same line (six glyphs or more, four when it ends the line) is
+    still the token. None if none does.
     """
     m = first  # ``dash``: a lone dash came right before ``first``
     for _ in range(3):

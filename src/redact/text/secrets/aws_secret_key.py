@@ -17,10 +17,9 @@ class AwsSecretKeyDetector(TokenDetector):
     entity_type = "AWS_SECRET_KEY"
     score = 0.9
     guard_fragments = True
-    # 40 characters; OCR doubles or drops one or two now and then (a "1l" for an "l", "Wi" for "W"):
-    # the 42nd only glued to the rest, so the next line's number stays out
-    # with a bracket for a "J" inside ("EZTH)OMT"), a "\\" for an "l" ("rwEm\\ZFO"), or a "-" next
-    # to a "+" ("qxllT-+y2i")
+    # 40 characters; OCR doubles or drops one or two now and then (a "1l" for an "l", "Wi" for "W"),
+    # the 42nd only glued to the rest, so the next line's number stays out. Inside, a bracket for a
+    # "J" ("EZTH)OMT"), a "\" for an "l" ("rwEm\ZFO"), or a "-" next to a "+" ("qxllT-+y2i").
     patterns = (re.compile(r"(?<![A-Za-z0-9+/\-])" + B64 + body(_CH, 38, 40) + rf"(?:(?<=\S{{6}}){_CH})?" + _END),)
     context = re.compile(r"(?i)aws|secret|s3|amazon")
     window = 80

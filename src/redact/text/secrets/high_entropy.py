@@ -156,5 +156,5 @@ def _random_enough(value: str) -> bool:
     if not any(c.isdigit() for c in value):
         # OCR reads a token's few digits as letters ("0" as "Q", "5" as "S") now and then
         return len(value) >= 24 and random_letters(value) and entropy >= 3.7
-    kinds = sum((any(c.islower() for c in value), any(c.isupper() for c in value), True))
-    return kinds >= 2 and entropy >= 3.7
+    # digits and letters of either case
+    return any(c.isalpha() for c in value) and entropy >= 3.7

@@ -67,8 +67,8 @@ class JwtDetector(TokenDetector):
     patterns = (
         # the payload's "J" may be lost ("eyzdWI..."): the header's "eyJ" and the dots still hold
         # and the dot before the signature may be lost where a bubble wrapped the token at it
-        re.compile(START + f"(?:{tolerant('eyJ')}|{_HEADER_OPENS})" + SPLIT + _PART + _DOT + tolerant("ey") + f"(?:{tolerant('J')})?" + SPLIT
-                   + _PART + rf"(?:{_DOT}|{LINE_BREAK}(?=[A-Za-z0-9_\-]{{16}}))" + "(?:" + _RUN + ")?" + END),
+        re.compile(START + f"(?:{tolerant('eyJ')}|{_HEADER_OPENS})" + SPLIT + _PART + _DOT + tolerant("ey")
+                   + f"(?:{tolerant('J')})?" + SPLIT + _PART + rf"(?:{_DOT}|{LINE_BREAK}(?=[A-Za-z0-9_\-]{{16}}))" + "(?:" + _RUN + ")?" + END),
     )
 
     def extend(self, text: str, start: int, end: int) -> int:

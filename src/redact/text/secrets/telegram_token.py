@@ -23,6 +23,7 @@ class TelegramTokenDetector(TokenDetector):
     max_breaks = 8
     # The "AA" after the colon as OCR reads it: "A4", "AM", or one "A" lost ("A391-Ls...")
     patterns = (
-        re.compile(r"(?<![A-Za-z0-9:])" + body(r"[0-9OIl|SB]", 8, 11) + SPLIT + r"[:;]" + SPLIT + f"(?:{tolerant('AA')}|A[A-Z4]?)"
+        re.compile(r"(?<![A-Za-z0-9:])" + body(r"[0-9OIl|SB]", 8, 11) + SPLIT + r"[:;]" + SPLIT
+                   + f"(?:{tolerant('AA')}|A[A-Z4]?)"
                    + body_about(_BODY, 33, 2) + END),  # OCR reads "W1" as "wWl", "W" as "vi": two glyphs of drift
     )

@@ -8,9 +8,9 @@ from redact.text._ocr import HEX, SPLIT, SYMBOL_GLYPHS, body_about, compact
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
 
-# 32 hex as OCR of small text may read them (an 'h' for a 'b', a 't' for an 'f'); the context
-# keyword is required
-_BODY = HEX[:-1] + "ghkté@" + SYMBOL_GLYPHS + "]"  # and "é" for "6", "¢" for "c", "€" for "e", "®" or "@" for "0"
+# 32 hex as OCR of small text may read them (an 'h' for a 'b', a 't' for an 'f', "é" for "6", "¢"
+# for "c", "€" for "e", "®" or "@" for "0"); the context keyword is required
+_BODY = HEX[:-1] + "ghkté@" + SYMBOL_GLYPHS + "]"
 
 
 class TwilioKeyDetector(TokenDetector):
