@@ -244,6 +244,10 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
                     and piece.lower() not in SHORT_WORDS):
                 # "...Dzj j Ej 1ei lepswwWRUb-", "YmGAfj - it T_Pnz8..."
                 nxt = _through_short_pieces(text, nxt, dash=piece in ("-", "_", "—")) or nxt
+            elif nxt is None:
+                # up to ten glyphs that read as no word, then short pieces, then a random one
+                # ("sggiwt -t qohDmVv")
+                nxt = _through_short_pieces(text, m)
             if (nxt is None or not looks_random(nxt.group(1)) or _ASSIGNS.search(nxt.group(1))
                     or nxt.end() - start > max_length):
                 break
@@ -388,19 +392,20 @@ def _lone_tail(text: str, m: re.Match[str], start: int) -> bool:
 def _line_tail(text: str, m: re.Match[str], start: int) -> bool:
     """A few letters without a vowel ending the line of a long wrapped token ("jqcw"): its end.
 
-    Only vowel-less runs: a word after a token on its line ("thanks") has a vowel.
+    Only vowel-less runs: a word after a token on its line ("thanks") has a vowel; so 20 glyphs
+    of token before it are enough ("hvs.nmRS6aSQJxsRTSRTnWj Lgphx").
     """
     piece = m.group(1)
-    if not _ends_long_token_line(text, m, start, 8):
+    if not _ends_long_token_line(text, m, start, 8, least=20):
         return False
     letters = all(c.isalpha() or c in SYMBOL_GLYPHS + "$|" for c in piece)  # a glyph read as a symbol ("r¥q")
     return letters and not _VOWEL.search(piece)
 
 
-def _ends_long_token_line(text: str, m: re.Match[str], start: int, longest: int) -> bool:
-    """A piece of 2 to ``longest`` glyphs that ends its line, after at least 30 glyphs of token."""
+def _ends_long_token_line(text: str, m: re.Match[str], start: int, longest: int, least: int = 30) -> bool:
+    """A piece of 2 to ``longest`` glyphs that ends its line, after at least ``least`` glyphs of token."""
     return (2 <= len(m.group(1)) <= longest and _ends_line(text, m.end())
-            and len(compact(text[start : m.start()])) >= 30)
+            and len(compact(text[start : m.start()])) >= least)
 
 
 _VOWEL = re.compile(r"[aeiouyAEIOUY]")

@@ -1003,10 +1003,13 @@ def test_a_token_ends_where_it_ends(name: str, marked: str) -> None:
     assert [(m.start, m.end) for m in DETECTORS[name].find(text)] == spans
 
 
-# What OCR made of a secret on one screenshot each (tuning draws 12347 to 25801, and 28813), the
+# What OCR made of a secret on one screenshot each (tuning draws 12347 to 25801, 28813, 31607), the
 # whole value the detector must return marked with ⟦ ⟧: a glyph read as a symbol, a separator lost
 # or split off, a token cut in two.
 OCR_READINGS = [
+    ("vault_token", "2\nvault_token: ⟦hvs.nmRS6aSQJxsRTSRTnWj Lgphx⟧\n3"),  # a vowel-less run ends the line
+    ("jwt", "3 \"⟦eyJhbGci 0iAiUIMyNTYiLCAidH1w1j ogI kpXVCJ9 . eyJzdWIi0iAiNjEONTUIMjciLCAibmFtZS161C JBbmEiLCAi aWFOI jogMTYxM"
+     "TU4MDUZMnO.JDq_uq-A-XTOKPVFiwcvuvYo\n4 FHn6i1XBvb8pvJ syhNSOQWQBKJ sggiwt -t qohDmVv 7HGR8a9Lod7dwWvDO7BsOT⟧\",\n5"),
     # a legacy key completed to its length
     ("openai_key", "can you try with ⟦sk-6QAfgY PPOHgsi050G5MOTSBIbKF JvSFORxXkZONpHL Sigkpx⟧ instead?"),
     ("private_key", "⟦-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAAbhP34tRZPOheB 7tozAd2XSSESEBAe92"
@@ -1178,6 +1181,8 @@ def test_a_secret_as_ocr_read_it_is_found_whole(name: str, marked: str) -> None:
         ("high_entropy", "token abc1XYZ23kLmn0pQ - it works In short"),  # a dash, then prose
         # a masked key whose ellipsis OCR read as two dots, the next line's label after it
         ("aws_access_key", "Masked keys: AKIA..5125\nrequest_id: In short"),
+        ("vault_token", "hvs.nmRS6aSQJxsRTSRTnWj thanks In short"),  # a word with a vowel after the token
+        ("high_entropy", "token abc1XYZ23kLmn0pQ strength -t In short"),  # no random piece follows the run
         ("password_assignment", "Password \u2014 Required for In short"),
         ("url_query_token", "?sig=QsuJuiJSbW2EyDkA (see docs) In short"),
     ],

@@ -29,7 +29,7 @@ class OpenAIKeyDetector(TokenDetector):
     def whole_length(self, value: str) -> tuple[int, int] | None:
         # a project, service-account or admin key: "sk-", the kind and "-", then 74 characters,
         # T3BlbkFJ and 74 more; a legacy key, 51 characters, takes the fallback's lengths
-        kind = re.match(r"[sS5][kK][^A-Za-z]*([A-Za-z]+)[-—_]", value)
+        kind = re.match(r"[sS5][kK][^A-Za-z]*([A-Za-z]+)[ ]?[-—_]", value)
         # the kind as OCR read it ("sveacct"): its first letter tells which
         size = next((n for k, n in _KIND_SIZE.items() if kind and kind.group(1)[:1].lower() == k[0].lower()), None)
         return super().whole_length(value) if size is None else (3 + size + 156 - 3, 3 + size + 156 + 3)
