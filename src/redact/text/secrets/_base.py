@@ -54,6 +54,9 @@ class TokenDetector(Detector):
     #: line between wrapped pieces, more splits than the fragment limit); it then takes further
     #: pieces, word-like ones excepted, as long as that brings it within the range.
     length: ClassVar[tuple[int, int] | None] = None
+    #: A regex class of the glyphs the body ends in (a hex tail): a piece of those, four in five,
+    #: completes a short token even when it reads as a word ("Teebacl" for "7ee6ac1").
+    tail_class: ClassVar[str | None] = None
 
     def validate(self, value: str) -> bool:
         """Structural check on the matched value (whitespace included); override per format."""
@@ -71,7 +74,7 @@ class TokenDetector(Detector):
             if end == before:
                 break
         bounds = self.whole_length(text[start:end])
-        end = _complete(text, start, end, *bounds) if bounds else end
+        end = _complete(text, start, end, *bounds, tail_class=self.tail_class) if bounds else end
         return _quoted_rest(text, start, end)
 
     def whole_length(self, value: str) -> tuple[int, int] | None:
@@ -194,7 +197,7 @@ def _glued(text: str, end: int) -> int:
 _LAST_GLYPH = re.compile(rf"[À-ÿ{SYMBOL_GLYPHS}](?=\s|$)")
 
 
-def _complete(text: str, start: int, end: int, lo: int, hi: int, max_wraps: int = 4) -> int:
+def _complete(text: str, start: int, end: int, lo: int, hi: int, max_wraps: int = 4, tail_class: str | None = None) -> int:
     """``end`` moved over the pieces that complete a fixed-size token to ``lo``..``hi`` characters.
 
     Unchanged unless the completed token lands in the range: a short match with nothing fitting
@@ -230,11 +233,16 @@ def _complete(text: str, start: int, end: int, lo: int, hi: int, max_wraps: int 
                     return m.end()  # the token's last glyphs, alone at a line's start ("3 instead?")
                 new = m.end()
                 continue
-        if reads_as_word(piece) or n + len(piece) > hi:
+        if n + len(piece) > hi or (reads_as_word(piece) and not _mostly(piece, tail_class)):
             break
         n += len(piece)
         new = m.end()
     return new if lo <= n <= hi else end
+
+
+def _mostly(piece: str, glyph_class: str | None) -> bool:
+    """Whether four in five of ``piece``'s glyphs are of ``glyph_class`` (a regex class)."""
+    return glyph_class is not None and len(re.findall(glyph_class, piece)) >= 0.8 * len(piece)
 
 
 _QUOTES = "\"'`‘’“”"

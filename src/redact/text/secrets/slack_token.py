@@ -4,14 +4,12 @@ from __future__ import annotations
 
 import re
 
-from redact.text._ocr import ALNUM, HEX, SPLIT, body, compact, tolerant
+from redact.text._ocr import ALNUM, HEX, SPLIT, body, tolerant
 from redact.text.secrets._base import TokenDetector, boundary_after as END, boundary_before as START
 
 
 _D = r"[0-9OoIl|SB]"
 _S = SPLIT + r"[-—_]" + SPLIT
-_HEX_GLYPHS = frozenset("0123456789abcdefABCDEFOoIilSsBQ|")
-_PIECE = re.compile(r"(?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)([^\s\"'`]{1,40})")
 
 
 class SlackTokenDetector(TokenDetector):
@@ -22,6 +20,9 @@ class SlackTokenDetector(TokenDetector):
     # OCR of large text splits an app token at every dash and inside its parts ("Xapp - 1-A01
     # JBFRQSB7 -4336778174678 - aadef 2dbff..."): the patterns' fixed parts bound the breaks
     max_breaks = 10
+    # App and user tokens end in hex: a wrapped piece of it that OCR made read like a word
+    # ("Teebacl" for "7ee6ac1") still completes the token to its length
+    tail_class = HEX
     fallback = (("xoxb-", 40, 70), ("xoxp-", 60, 100), ("xapp-", 80, 110))
     patterns = (
         re.compile(START + tolerant("xoxb") + _S + body(_D, 8, 13) + _S + body(_D, 8, 13) + _S + body(ALNUM, 24) + END),
@@ -30,18 +31,3 @@ class SlackTokenDetector(TokenDetector):
                    + body(HEX, 64) + END),
         re.compile(START + r"xox[abposer]-[A-Za-z0-9\-]{20,}" + END),
     )
-
-    def extend(self, text: str, start: int, end: int) -> int:
-        end = super().extend(text, start, end)
-        if not compact(text[start:end])[:4].lower().startswith("xap"):
-            return end
-        # An app token ends in 64 hex glyphs. A wrapped piece of them that OCR made read like a
-        # word ("Teebacl" for "7ee6ac1") still continues it: mostly hex, within the count.
-        n = len(compact(text[start:end]).rsplit("-", 1)[-1])
-        while n < 64 and (m := _PIECE.match(text, end)) is not None:
-            piece = m.group(1)
-            if n + len(piece) > 66 or sum(c in _HEX_GLYPHS for c in piece) < 0.8 * len(piece):
-                break
-            n += len(piece)
-            end = m.end()
-        return end
