@@ -1149,6 +1149,30 @@ OCR_READINGS = [
     ("private_key", "key.pem\n⟦g4qUF4WASKUIED 7jUz3KWmvjndmki0y-+FkOZbTCuv5KOxfqOMkPqTpal\n78viD5Gy\nY40w59MXBVZOpD"
      "zhhxX4m8tISMVIb5 5Ra6QaSQYX+VdNMmQzrSBYLp6\n0c849B+ Bar\nnuVYRTKItvl/TAMFLRozW+6+ Txi2luhHfoV DPZIMxK2dxD7kZ"
      "YQbEJfOQnL\n60v28⟧"),
+    # a "¥" for a "Y" in a key split once
+    ("aws_secret_key", '"aws_secret_access key":\n"⟦ZISPCPRr3 Trj¥pB6Jb06GePV7/7sDdyCw4hzc8B7⟧",'),
+    # "}" and "]" for a "J", a "/" added before a "7"
+    ("azure_ad_secret", "can you try with ⟦hkM4Q~wSzFmbX5t}om.Oywwo/7qOH~Av-]WJMvFrU⟧\ninstead?"),
+    # a wrapped line opening "f{C" (a "{" added inside a piece)
+    ("pypi_token", "Pypi token\n⟦pypi-AgElcHwaSSvcmctIAARNRBxvSw308DT-i4EEm_3XT970tCnvdP7HKN8hz7ilUOHDrUvm-cx-Ag\n"
+     "f{CTBBELefGc78ytLaToDw2wilaDhODRaZ_RDIM9WrXT gUrcOm8sHK4K3nIzFFUED9x6b63p9ri9TO\nCL_8kO4KuKOT0⟧ Copy"),
+    # a curly double quote for a glyph inside a piece
+    ("vault_token", "2 Vault token ⟦hvs .6_zchGOf_yZwmHYEQ57KkpgwipZr BfgEDIXht7 tbOvabC8 sMKAe S2RihAoB6kyhqs8Mfg“UdTAOSBbt "
+     "Fkrt331tond5⟧\nconfig.py"),
+    # the "&" before the next parameter read as a letter: the value runs on into its name
+    ("url_query_token", "fetch(‘https://maps.example.com/api/js?key=⟦OpKTdZC28Wznt2TMLnSZ\nbmWaGlibraries⟧=places')"),
+    ("url_query_token", "redirect: https://app.example.com/cal lback?code=⟦Ns fnHn8q6qgSKISAKdkywizYuwxzSHistate⟧=xyz"),
+    # a password split into pieces of three glyphs
+    ("password_assignment", "2\nPASSWD=⟦P@s sw0 rd123⟧\n3"),
+    # a revealed field's toggle read as the next line
+    ("visible_password", "Password ⟦s3cretSauce!⟧\nHide"),
+    # a code whose dash OCR lost and whose digits it read as letters, beside a code on its line
+    ("recovery_codes", "Your recovery codes\njymix-fekt7 491b0-I5zva\n⟦rijOfBjy⟧ iys0z-0i9x5\nDownload Print"),
+    # a body scrolled in without BEGIN whose second line happens to open like a DER body ("MIl8")
+    ("private_key", "$ cat~/ sshiid_rsa\n⟦NGRJT5j3AK8DRGTB/dOW3mP5MD8FWty7VMIiFlylniv4UkwcluePu42jHZ2coRNy\n"
+     "MIl8xzcVfORsw/7NnM1UxYKR+LLC6ILIcMIR/NQIDRIG2Zc87m+PXbjhiXyZptEyp\nVXjiX+xcqt0jTOww8 GOkcSoqLIlOYEZsOkPvI9ZR//"
+     "msU8sK/ghPTsoS1BN+IAXW\nQviOIhtUBPWIDYWib7BXnbKvVxbF QbTNQtJqMISFIWO2elGQNuwQLvt+87bBBoL\n"
+     "----END RSA PRIVATE KEY-----⟧\n$ ls"),
 ]
 
 
@@ -1185,10 +1209,15 @@ def test_a_secret_as_ocr_read_it_is_found_whole(name: str, marked: str) -> None:
         ("high_entropy", "token abc1XYZ23kLmn0pQ strength -t In short"),  # no random piece follows the run
         ("password_assignment", "Password \u2014 Required for In short"),
         ("url_query_token", "?sig=QsuJuiJSbW2EyDkA (see docs) In short"),
+        # a value running on into "name=" takes neither an env file's next setting nor words between
+        ("url_query_token", "URL=https://x.com/?token=abcdef123456\nDEBUG=true"),
+        ("url_query_token", "?key=OpKTdZC28Wznt2TMLnSZ\nAlice Martin\nbmWaGlibraries=places"),
+        ("recovery_codes", "Backup codes\nab12c-d3f4g Download\nWindows10 ab12c-d3f4g"),  # a dash-less run, a word in it
+        ("password_assignment", "PASSWD=abc is the default In short"),
     ],
 )
 def test_those_readings_widen_no_ordinary_text_into_a_secret(name: str, text: str) -> None:
     found = [text[m.start : m.end] for m in DETECTORS[name].find(text)]
     assert not any(w in v for v in found
                    for w in ("Something", "Thanks", "home", "In short", "OAuth", "eef", "\nA", "short", "thanks", "*",
-                             "..5125"))
+                             "..5125", "DEBUG", "Alice", "Windows", "default"))

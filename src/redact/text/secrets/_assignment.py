@@ -131,9 +131,13 @@ def _scan(text: str) -> Iterator[Assignment]:
                 value, end = value[:-1], end - 1
         value = value.strip()
         joined = False
+        password = bool(_PASSWORD_KEY.fullmatch(k.group()))
         if not quoted and len(value) < 4:
-            # OCR split a short start off the value ("DB_PASSWORD=Tr 0ub4dor&3"): take the next piece
+            # OCR split a short start off the value ("DB_PASSWORD=Tr 0ub4dor&3"): take the next piece,
+            # or a password's rest in shorter pieces ("PASSWD=P@s sw0 rd123")
             tail = _SPLIT_TAIL.match(text, end)
+            if (tail is None or not looks_random(tail.group(1))) and password:
+                tail = _password_rest(text, end)
             if tail is not None and looks_random(tail.group(1)):
                 end, joined = tail.end(), True
                 value = text[start:end]
@@ -143,7 +147,6 @@ def _scan(text: str) -> Iterator[Assignment]:
             pass  # "password: #q1IeoI6" on screen is the value, though YAML would read a comment
         elif not quoted and (is_code_reference(value) or value[0] in "{[(<#"):
             continue
-        password = bool(_PASSWORD_KEY.fullmatch(k.group()))
         if m.group("dash"):
             # "Password — Required", "token — see the docs": prose, not an assignment; a password
             # is judged with the rest OCR split off it ("password — correct -horse-battery-staple")
@@ -166,9 +169,8 @@ def _scan(text: str) -> Iterator[Assignment]:
             # OCR splits a password at a digit run or a dash ("Summer 2024!", "correct -horse-"):
             # up to three pieces to the line's end, the first with a digit or a symbol, none a
             # word of prose, are its rest
-            rest = _PASSWORD_REST.match(text, end)
-            if rest is not None and not any(p.lower() in _STOPWORDS or p.lower() in SHORT_WORDS
-                                            for p in rest.group(0).split()):
+            rest = _password_rest(text, end)
+            if rest is not None:
                 end, extended = rest.end(), True
                 value = text[start:end]
         if not quoted and not joined and not extended and (len(value) >= 12 or looks_random(value)):
@@ -181,7 +183,16 @@ def _scan(text: str) -> Iterator[Assignment]:
         yield Assignment(start, end, password, quoted)
 
 
-_PASSWORD_REST = re.compile(r"[ ](?=\S*[\d\W])[^\s\"'`‘’“”]{1,40}(?:[ ][^\s\"'`‘’“”]{1,40}){0,2}(?=[ \t]*(?:\r?\n|$))")
+_PASSWORD_REST = re.compile(r"[ ](?=\S*[\d\W])([^\s\"'`‘’“”]{1,40})(?:[ ][^\s\"'`‘’“”]{1,40}){0,2}(?=[ \t]*(?:\r?\n|$))")
+
+
+def _password_rest(text: str, end: int) -> re.Match[str] | None:
+    """The pieces OCR split off a password at a digit run or a dash ("Summer 2024!", "correct
+    -horse-"): up to three to the line's end, the first with a digit or a symbol, none a word of prose."""
+    rest = _PASSWORD_REST.match(text, end)
+    if rest is None or any(p.lower() in _STOPWORDS or p.lower() in SHORT_WORDS for p in rest.group(0).split()):
+        return None
+    return rest
 
 
 def _looks_like_password(value: str) -> bool:

@@ -24,6 +24,9 @@ boundary_before = r"(?<![A-Za-z0-9_\-—])"
 boundary_after = r"(?![A-Za-z0-9_\-—])"
 
 _BREAK = re.compile(r"\s+")
+# "¢©®€¥£§" as hex letters that are consonants: a hex body still takes them, a run of them stays
+# vowel-less ("r¥q"), and a base64 class takes any letter
+_AS_LETTERS = str.maketrans(SYMBOL_GLYPHS, "ccdcbfd")
 
 
 class TokenDetector(Detector):
@@ -90,6 +93,9 @@ class TokenDetector(Detector):
         return self.validate(text[start:end])
 
     def find(self, text: str) -> Iterator[Match]:
+        # a symbol OCR made of a token's letter is read as that letter, glyph for glyph (offsets
+        # hold): every pattern's class then takes "Trj¥pB6" as it takes "TrjypB6"
+        text = text.translate(_AS_LETTERS)
         taken: list[tuple[int, int]] = []
         windows = self._windows(text)
         for pattern in self.patterns:
@@ -182,8 +188,8 @@ def _fallback_pattern(cls: type[TokenDetector]) -> re.Pattern[str]:
 # with no space around it, what follows is still the token.
 # An "&" OCR made of an "8" ("pn&tXyMQ") is glued too, unless a query parameter's name follows ("&x=1");
 # so are an accented letter ("zé6bG"), a stray mark ("Kp2V'sxq", "55d‘pbsv", "UOmnt\"8SODT": an "M"
-# read as a double quote) and a "/" ("GKW/5Dio").
-_GLUED = re.compile(rf"(?:(?:[()\[\]{{}}!|?\\.$'‘’\"/À-ÿ{SYMBOL_GLYPHS}]|{AT_IN_TOKEN}|&(?![A-Za-z0-9_\-]*=))[A-Za-z0-9_\-—|]{{2,}})+")
+# read as a double quote, "8Mfg“UdTA") and a "/" ("GKW/5Dio").
+_GLUED = re.compile(rf"(?:(?:[()\[\]{{}}!|?\\.$'‘’\"“”/À-ÿ{SYMBOL_GLYPHS}]|{AT_IN_TOKEN}|&(?![A-Za-z0-9_\-]*=))[A-Za-z0-9_\-—|]{{2,}})+")
 _LOOSE_PIECE = re.compile(r"([ \t]{1,2}|[ \t]*\r?\n[ \t]*)([^\s\"'`<>=:,;&]{1,80})")
 
 

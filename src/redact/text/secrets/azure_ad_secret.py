@@ -8,7 +8,8 @@ from redact.text._ocr import SPLIT, body
 from redact.text.secrets._base import TokenDetector
 
 
-_C = r"(?:[A-Za-z0-9_.~\-|)\]#]|'(?=\w))"  # and a bracket for a "J" or "l", "#" for an "f", a stray mark
+# and a bracket for a "J" or "l" ("t}om", "-]WJ"), "#" for an "f", a stray mark or "/" ("o/7q")
+_C = r"(?:[A-Za-z0-9_.~\-|)\]}#/]|'(?=\w))"
 
 
 class AzureAdSecretDetector(TokenDetector):

@@ -51,19 +51,7 @@ class PrivateKeyDetector(Detector):
                 continue
             me = _END.search(line)
             if me:
-                k, j = i, i - 1
-                while j >= 0 and j not in used:  # up over the body, stepping over gutter numbers and stray glyphs
-                    if _is_body(text, lines[j], marked=True, between=True):
-                        k = j  # the line below is the key's: a body line or the END marker
-                    elif (_is_short_body(text, lines[j]) or _is_run(text[lines[j][0] : lines[j][1]].strip())) \
-                            and _body_above(text, lines, j):
-                        k = j  # the remainder of a body line that a chat bubble or an editor wrapped
-                    elif not _NOISE.fullmatch(text, *lines[j]):
-                        break
-                    j -= 1
-                used.update(range(k, i + 1))
-                start = _lstrip(text, lines[k][0]) if k < i else ls + me.start()
-                yield Match(start, ls + me.end(), 0.95)
+                yield self._up_to_end(text, lines, i, (ls + me.start(), ls + me.end()), used)
                 continue
             if _DER_START.match(line) and _is_body(text, lines[i]):
                 k = i
@@ -76,11 +64,32 @@ class PrivateKeyDetector(Detector):
             if _bare_body(text, lines[i]) and not _PUBLIC.search(text, lines[max(0, i - 3)][0], ls):
                 last, n_long = _bare_run(text, lines, i)
                 after = next((j for j in range(last + 1, len(lines)) if not _NOISE.fullmatch(text, *lines[j])), None)
-                if after is not None and _END.search(text, *lines[after]):
-                    continue  # the END line takes these body lines with it, as one block
+                me = _END.search(text, *lines[after]) if after is not None else None
+                if after is not None and me is not None:
+                    # the END line takes these body lines with it, as one block: now, before a line
+                    # further down that happens to open like a DER body ("MIl8...") claims the rest
+                    yield self._up_to_end(text, lines, after, me.span(), used)
+                    continue
                 if n_long >= 2:
                     used.update(range(i, last + 1))
                     yield Match(_lstrip(text, ls), _rstrip(text, ls, lines[last][1]), 0.7)
+
+
+    @staticmethod
+    def _up_to_end(text: str, lines: list[tuple[int, int]], i: int, marker: tuple[int, int], used: set[int]) -> Match:
+        """The body above the ``END`` marker on line ``i`` (at ``marker`` in ``text``), with the marker."""
+        k, j = i, i - 1
+        while j >= 0 and j not in used:  # up over the body, stepping over gutter numbers and stray glyphs
+            if _is_body(text, lines[j], marked=True, between=True):
+                k = j  # the line below is the key's: a body line or the END marker
+            elif (_is_short_body(text, lines[j]) or _is_run(text[lines[j][0] : lines[j][1]].strip())) \
+                    and _body_above(text, lines, j):
+                k = j  # the remainder of a body line that a chat bubble or an editor wrapped
+            elif not _NOISE.fullmatch(text, *lines[j]):
+                break
+            j -= 1
+        used.update(range(k, i + 1))
+        return Match(_lstrip(text, lines[k][0]) if k < i else marker[0], marker[1], 0.95)
 
 
 _PUBLIC = re.compile(r"CERT[I1l|]F[I1l|]CATE|PUBL[I1l|]C[ ]?KEY")

@@ -28,7 +28,7 @@ _GROUP = rf"(?:{_FIRST}{_GLYPH}{{6}}|{_FIRST}(?:[ ]?{_GLYPH}){{2,5}})"
 _CODE = re.compile(
     rf"(?<![^\W_])(?<![^\W_][\-—])(?:{_GROUP}[ ]?[-—–][ ]?{_GROUP}(?:[-—–][a-zA-Z0-9]{{4,6}})?"
     # (nor does it end where a bracket and more glyphs follow: "5910u x) xdt" holds two codes)
-    r"|\d{4,5}[ ]\d{4,5}|[a-z0-9]{8,12}|[A-Z0-9]{8,12})(?<![)])(?![^\W_]|[\-—]|[)\]}][ ]?[^\W_]{2})"
+    r"|\d{4,5}[ ]\d{4,5}|[A-Za-z0-9]{8,12})(?<![)])(?![^\W_]|[\-—]|[)\]}][ ]?[^\W_]{2})"
 )
 _LINES_AFTER = 16
 _YEAR = re.compile(r"(?:19|20)\d\d[-—–](?:19|20)?\d\d")
@@ -84,8 +84,24 @@ def _line_codes(found: list[re.Match[str]], list_shapes: set[tuple[int, ...]]) -
     shapes = list_shapes | {_shape(m.group()) for m in found if _has_digit(m.group())}
     for m in found:
         code = m.group()
-        if _has_digit(code) or (_DASHED.search(code) and _near_shape(code, shapes)):
+        if _DASHED.search(code):
+            ok = _has_digit(code) or _near_shape(code, shapes)
+        elif _has_digit(code) and (code.islower() or code.isupper() or code.isdigit()):
+            ok = True  # an undashed code ("a1b2c3d4e5")
+        else:
+            ok = _lost_dash(code, m, found, shapes)
+        if ok:
             yield Match(m.start(), m.end(), 0.85)
+
+
+def _lost_dash(code: str, m: re.Match[str], found: list[re.Match[str]], shapes: set[tuple[int, ...]]) -> bool:
+    """A dashed code whose dash OCR lost, its glyphs run together and its digits read as letters
+    ("rijOfBjy" for "rljjl-0f5jy"): beside a code on its line, as long as a dashed code of the list
+    give or take two glyphs, and holding no word."""
+    beside = any(o is not m and _has_digit(o.group()) for o in found)
+    sizes = {sum(s) for s in shapes if len(s) > 1}
+    words = (r for r in re.findall(r"[A-Za-z]{4,}", code) if reads_as_word(r))  # ("Windows10")
+    return beside and any(abs(len(code) - n) <= 2 for n in sizes) and next(words, None) is None
 
 
 def _near_shape(code: str, shapes: set[tuple[int, ...]]) -> bool:

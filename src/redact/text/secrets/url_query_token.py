@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from redact.text._filters import is_timestamp, is_version
-from redact.text._ocr import SPLIT, compact, looks_random, tolerant
+from redact.text._ocr import SPLIT, compact, looks_random, reads_as_word, tolerant
 from redact.text.secrets._base import TokenDetector
 
 _NAMES = ("access_token", "id_token", "refresh_token", "auth_token", "token", "code", "sig", "signature", "key",
@@ -21,6 +21,11 @@ _NAME = "|".join(tolerant(n) for n in sorted(_NAMES, key=len, reverse=True)).rep
 # ("G&state=xyz", "YS1bV Loze&libraries=") are the value's tail that OCR split or the UI wrapped,
 # however short or word-like they are.
 _TAIL = re.compile(r"(?:(?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)[^\s&#\"'<>=]{1,40}){1,3}(?=&[\w\-]+=)")
+# The same with the "&" misread as a letter ("bmWaGlibraries=", "xzSHistate="): the pieces run
+# straight into the next "="; the next parameter's name goes with the value, the "&" that would
+# tell where it starts being lost. Not a name in capitals at a line's start ("\nDEBUG="): an env
+# file's next setting.
+_RUN_ON = re.compile(r"(?:(?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)[^\s&#\"'<>=]{1,40}){1,3}(?==)")
 
 
 class UrlQueryTokenDetector(TokenDetector):
@@ -37,6 +42,11 @@ class UrlQueryTokenDetector(TokenDetector):
     def extend(self, text: str, start: int, end: int) -> int:
         end = super().extend(text, start, end)
         m = _TAIL.match(text, end)
+        if m is None and not text[end : end + 1] == "=":
+            m = _RUN_ON.match(text, end)
+            pieces = m.group().split() if m is not None else []
+            if pieces and (not any(c.islower() for c in pieces[-1]) or any(map(reads_as_word, pieces[:-1]))):
+                m = None  # (nor over words between: another column's "Alice Martin" read in between)
         return m.end() if m else end
 
     def accept(self, text: str, start: int, end: int) -> bool:

@@ -38,8 +38,9 @@ class VisiblePasswordDetector(TokenDetector):
         re.compile(rf"(?im)^[ \t]*{_LABEL}[ \t]*:?[ \t]*\r?\n{_TOGGLE}(?:[ \t]*\d{{1,5}}[ \t]*\r?\n)?"
                    rf"[ \t]*(?:\d{{1,5}}[ \t]+)?(?P<s>\S+(?:[ ]\S+){{0,2}})[ \t]*$"),
         re.compile(rf"(?i)\b{_LABEL}[ \t]+(?:is|was|=|->|→)[ \t]+[\"'“]?(?P<s>[^\s\"'”]+?)[\"'”]?(?=[.,)]?(?:\s|$))"),
-        # a revealed field whose toggle follows on the line, the gap before the value read as one space
-        re.compile(rf"(?im)^[ \t]*{_LABEL}[ \t]+(?P<s>\S+)[ \t]+(?:show|hide)\b"),
+        # a revealed field whose toggle follows on the line (or was read as the next one), the gap
+        # before the value read as one space
+        re.compile(rf"(?im)^[ \t]*{_LABEL}[ \t]+(?P<s>\S+)(?:[ \t]+|[ \t]*\r?\n[ \t]*)(?:show|hide)\b"),
     )
 
     def validate(self, value: str) -> bool:
