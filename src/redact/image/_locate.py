@@ -515,6 +515,11 @@ class Locator:
             sep = _last_separator(w0.text[:a])
             if sep is not None:
                 found = self._separator_cell(grid, band, cell - (a - sep), w0.text[sep])
+                if found is None:
+                    # Tesseract may box the label's last glyphs with the word before ("AWSSECRET_ACCESS"
+                    # / "KEY=\"codIZ..." boxed from the "c"): the separator lies up to the label's
+                    # length further left. Only ever earlier: a box that starts early still covers.
+                    found = self._separator_cell(grid, band, cell - (a - sep), w0.text[sep], left=a + 2)
                 if found is not None:
                     # from the separator's own centre (half a cell to its cell's end), not from
                     # the origin: a pitch a hundredth off drifts a pixel over a long label
@@ -535,14 +540,17 @@ class Locator:
             return None, False  # the context says later than OCR's own start: not a grid this line is on
         return cell, False
 
-    def _separator_cell(self, grid: _Grid, band: tuple[int, int], guess: int, char: str) -> float | None:
+    def _separator_cell(
+        self, grid: _Grid, band: tuple[int, int], guess: int, char: str, *, left: int = 0
+    ) -> float | None:
         """The centre (x, px) of the separator ``char`` (``=`` or ``:``) within two cells of ``guess``, or None.
 
-        The match depends on the label's pixels only, never on the secret after it (see
-        :meth:`_separators`). The nearest match wins, the earlier one on a tie (a box that starts a
-        cell early still covers the secret).
+        With ``left``, in the ``left`` cells before those two instead. The match depends on the
+        label's pixels only, never on the secret after it (see :meth:`_separators`). The nearest
+        match wins, the earlier one on a tie (a box that starts a cell early still covers the secret).
         """
-        hits = self._separators(grid, band, guess - 2, guess + 3, char)
+        first, stop = (guess - 2 - left, guess - 2) if left else (guess - 2, guess + 3)
+        hits = self._separators(grid, band, first, stop, char)
         return min(hits, key=lambda h: (abs(h[0] - guess), h[0]))[1] if hits else None
 
     def _separators(

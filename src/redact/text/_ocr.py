@@ -232,6 +232,9 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
                 end = after.end()
                 continue
             wraps += 1
+        if "\n" not in m.group(0) and re.fullmatch(r"[-_—]{1,3}", piece) and text[m.end() : m.end() + 1] in ("", "\n"):
+            end = m.end()  # the token's last dashes or underscores, split off at its line's end ("...YU8 -_")
+            break
         if wraps and "\n" in text[end : m.start(1)] and _lone_tail(text, m, start):
             end = m.end()  # the last few characters of a wrapped token, alone on their line ("skf")
             break

@@ -1173,6 +1173,14 @@ OCR_READINGS = [
      "MIl8xzcVfORsw/7NnM1UxYKR+LLC6ILIcMIR/NQIDRIG2Zc87m+PXbjhiXyZptEyp\nVXjiX+xcqt0jTOww8 GOkcSoqLIlOYEZsOkPvI9ZR//"
      "msU8sK/ghPTsoS1BN+IAXW\nQviOIhtUBPWIDYWib7BXnbKvVxbF QbTNQtJqMISFIWO2elGQNuwQLvt+87bBBoL\n"
      "----END RSA PRIVATE KEY-----⟧\n$ ls"),
+    # a fine-grained token short of its length until a stretch that reads as a word ("lwuty"), with
+    # a random piece after it, completes it; the pieces after that go on with it
+    ("github_token", "2 gh_pat = ⟦github_pat_FHree7mwmaS3awgKYJVQYo_mTCrcFrKP\\wSQC10ZU35XeNn4XvwIuzkvxWBng vM3wwVeTX lwuty "
+     "LXY btRs6⟧\n3 done in 1.2s"),
+    # a "j" read as "]" opening the body; the last "-_" split off at the line's end
+    ("vault_token", "Vault token ⟦hvs. ]f0QK6wambXMromSDudYU8 -_⟧\nCopy"),
+    # the opening quote read twice, curly then straight
+    ("keyword_assignment", "2 const webhookSecret = ‘'⟦SXbtLOsbmrChFMnx2Ce30BqMSqwur⟧';\n3"),
 ]
 
 
@@ -1214,10 +1222,13 @@ def test_a_secret_as_ocr_read_it_is_found_whole(name: str, marked: str) -> None:
         ("url_query_token", "?key=OpKTdZC28Wznt2TMLnSZ\nAlice Martin\nbmWaGlibraries=places"),
         ("recovery_codes", "Backup codes\nab12c-d3f4g Download\nWindows10 ab12c-d3f4g"),  # a dash-less run, a word in it
         ("password_assignment", "PASSWD=abc is the default In short"),
+        ("vault_token", "hvs.nmRS6aSQJxsRTSRTnWj - In short"),  # a dash between words, not at the line's end
+        # a key short of a legacy OpenAI key's length: the next line's command is not its rest
+        ("openai_key", "$ export STRIPE_KEY=sk_live_2yW4Acq9GFz6Y1t9EwL56nGi\n$ export AWS_ACCESS_KEY_ID=AKIASIGQJTGEV6GW3UN6"),
     ],
 )
 def test_those_readings_widen_no_ordinary_text_into_a_secret(name: str, text: str) -> None:
     found = [text[m.start : m.end] for m in DETECTORS[name].find(text)]
     assert not any(w in v for v in found
                    for w in ("Something", "Thanks", "home", "In short", "OAuth", "eef", "\nA", "short", "thanks", "*",
-                             "..5125", "DEBUG", "Alice", "Windows", "default"))
+                             "..5125", "DEBUG", "Alice", "Windows", "default", "export"))

@@ -44,9 +44,9 @@ _REST = re.compile(
     r"|(?<=[ \t])[t;|‘’']=(?=[ \t]*[\"'`‘’“”]))"  # and the ":" of ":=" as a glyph ("PGPASSWORD t= "...", "‘=")
     r"[ \t]*(?:\r?\n[ \t]*(?=[\"'`‘’“”]|\*\w))?"  # a chat bubble wraps after the operator: quoted values only
     r"(?:!!?\w+[ \t]+)?"
-    # an opening quote read twice, the second curly ('"“Blue$ky2025"'), or read as "*" ("*az4Uu...';")
+    # an opening quote read twice ('"“Blue$ky2025"', "‘'SXbt"), or read as "*" ("*az4Uu...';")
     # an unquoted value may hold a curly quote OCR made of a glyph ("mOnkeyBus‘iness")
-    r"(?:(?P<q>(?:[\"'`‘’“”]|\*(?=\w))[“‘]?)(?P<qv>[^\"'`‘’“”\n]{1,500})(?:[\"'`‘’“”]|$)|(?P<uv>[^\s\"'`‘’“”](?:[^\s\"'`‘’“”]|[‘’](?=\w))*))",
+    r"(?:(?P<q>(?:[\"'`‘’“”]|\*(?=\w))(?:[“‘]|['\"](?=\w))?)(?P<qv>[^\"'`‘’“”\n]{1,500})(?:[\"'`‘’“”]|$)|(?P<uv>[^\s\"'`‘’“”](?:[^\s\"'`‘’“”]|[‘’](?=\w))*))",
     re.MULTILINE,
 )
 

@@ -10,12 +10,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 from typing import ClassVar
 
 from redact.text._detector import Detector
 from redact.text._filters import is_masked, is_placeholder
 from redact.text._model import Match
-from redact.text._ocr import AT_IN_TOKEN, SPLIT, SYMBOL_GLYPHS, compact, extend_fragments, reads_as_word, tolerant
+from redact.text._ocr import (
+    AT_IN_TOKEN,
+    SHORT_WORDS,
+    SPLIT,
+    SYMBOL_GLYPHS,
+    compact,
+    extend_fragments,
+    looks_random,
+    reads_as_word,
+    tolerant,
+)
 
 __all__ = ["TokenDetector", "boundary_after", "boundary_before"]
 
@@ -27,6 +38,14 @@ _BREAK = re.compile(r"\s+")
 # "¢©®€¥£§" as hex letters that are consonants: a hex body still takes them, a run of them stays
 # vowel-less ("r¥q"), and a base64 class takes any letter
 _AS_LETTERS = str.maketrans(SYMBOL_GLYPHS, "ccdcbfd")
+_SYMBOL = re.compile(f"[{SYMBOL_GLYPHS}]")
+
+
+@lru_cache(maxsize=4)
+def _as_letters(text: str) -> str:
+    """``text`` with :data:`_AS_LETTERS` applied; once per text for all detectors, and only
+    where a symbol is there to replace (``str.translate`` costs about 5 ms on 60 kB)."""
+    return text.translate(_AS_LETTERS) if _SYMBOL.search(text) else text
 
 
 class TokenDetector(Detector):
@@ -77,7 +96,12 @@ class TokenDetector(Detector):
             if end == before:
                 break
         bounds = self.whole_length(text[start:end])
-        end = _complete(text, start, end, *bounds, tail_class=self.tail_class) if bounds else end
+        if bounds:
+            completed = _complete(text, start, end, *bounds, tail_class=self.tail_class)
+            if completed > end:
+                # the token goes on after the stretch that completed it ("lwuty LXY btRs6")
+                more = extend_fragments(text, _glued(text, completed), start=start, max_fragments=16, max_wraps=4)
+                end = more if len(compact(text[start:more])) <= bounds[1] else completed
         return _quoted_rest(text, start, end)
 
     def whole_length(self, value: str) -> tuple[int, int] | None:
@@ -95,7 +119,7 @@ class TokenDetector(Detector):
     def find(self, text: str) -> Iterator[Match]:
         # a symbol OCR made of a token's letter is read as that letter, glyph for glyph (offsets
         # hold): every pattern's class then takes "Trj¥pB6" as it takes "TrjypB6"
-        text = text.translate(_AS_LETTERS)
+        text = _as_letters(text)
         taken: list[tuple[int, int]] = []
         windows = self._windows(text)
         for pattern in self.patterns:
@@ -239,11 +263,28 @@ def _complete(text: str, start: int, end: int, lo: int, hi: int, max_wraps: int 
                     return m.end()  # the token's last glyphs, alone at a line's start ("3 instead?")
                 new = m.end()
                 continue
-        if n + len(piece) > hi or (reads_as_word(piece) and not _mostly(piece, tail_class)):
+        if n + len(piece) > hi or (reads_as_word(piece) and not _mostly(piece, tail_class)
+                                   and ("\n" in gap or not _between_random(text, piece, m.end()))):
             break
         n += len(piece)
         new = m.end()
     return new if lo <= n <= hi else end
+
+
+def _between_random(text: str, piece: str, end: int) -> bool:
+    """A short run that reads as a word on the token's line, with a mixed piece right after it
+    ("...Bng vM3wwVeTX lwuty LXY btRs6"): a stretch of the token between two splits, not prose
+    (a short word of prose excepted) nor a command before a name ("export AWS_ACCESS_KEY_ID")."""
+    if len(piece) > 6 or piece.lower() in SHORT_WORDS:
+        return False
+    for _ in range(2):  # the next piece, or the one after a run of capitals ("LXY")
+        nxt = _LOOSE_PIECE.match(text, end)
+        if nxt is None or "\n" in nxt.group(1) or not looks_random(after := nxt.group(2)):
+            return False
+        if any(c.isdigit() for c in after) or after.upper() != after != after.lower():
+            return True
+        end = nxt.end()
+    return False
 
 
 def _mostly(piece: str, glyph_class: str | None) -> bool:
