@@ -40,6 +40,10 @@ def test_sequential_entropy_data_uri():
 @pytest.mark.parametrize("value,expected", [
     ("self.password", True), ("get_token()", True), ("new_password", True), ("None", True),
     ("Optional[str]", True), ("hunter2", False), ("m0nkeyBus1ness", False), ("S3cr3t!", False),
+    ("settings.OPENAI_API_KEY_V2", True), ("os.environ.get('DB_PASSWORD_2024')", True),
+    ("auth.getUserById2FactorAuth", True),
+    # a dotted token (a Discord bot token with its first dot lost) is no attribute access
+    ("NTY1MDMzMDkwNjkxNjUwNzk5MQeleankK.bsRyikM9QbbTMABQQeubJM6Qg", False),
 ])
 def test_code_reference(value, expected):
     assert f.is_code_reference(value) is expected

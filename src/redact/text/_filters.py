@@ -188,6 +188,15 @@ _KEYWORD_WORDS = re.compile(r"pass(?:word|wd|phrase)?|pwd|secrets?|tokens?|keys?
                             re.IGNORECASE)
 
 
+def _token_segment(part: str) -> bool:
+    """A run no identifier is: 16+ characters with a digit, a third of them capitals and a fifth
+    small letters, and a random string's entropy ("getUserById2FactorAuth" has a capital in four)."""
+    if len(part) < 16 or not any(c.isdigit() for c in part):
+        return False
+    upper, lower = sum(c.isupper() for c in part), sum(c.islower() for c in part)
+    return upper >= 0.3 * len(part) and lower >= 0.2 * len(part) and shannon_entropy(part) >= 3.6
+
+
 def is_code_reference(value: str) -> bool:
     """A code expression (variable, attribute, call, type) rather than a literal value.
 
@@ -198,7 +207,9 @@ def is_code_reference(value: str) -> bool:
     if v.lower() in _CODE_LITERALS:
         return True
     if _CODE_REF.match(v):
-        return True
+        # ...unless a dotted "path" has a segment no identifier has: a long run mixing cases and
+        # digits is a token's part ("NTY1MDMz...Nzk5MQ.eleanK.bsRyikM9..."), not an attribute
+        return not any(_token_segment(p) for p in re.split(r"[.(\[]", v))
     # A snake/camel identifier that names a secret is a variable holding it: `password=new_password`.
     if not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_]*", v):
         return False

@@ -1180,7 +1180,21 @@ OCR_READINGS = [
     # a "j" read as "]" opening the body; the last "-_" split off at the line's end
     ("vault_token", "Vault token ⟦hvs. ]f0QK6wambXMromSDudYU8 -_⟧\nCopy"),
     # the opening quote read twice, curly then straight
-    ("keyword_assignment", "2 const webhookSecret = ‘'⟦SXbtLOsbmrChFMnx2Ce30BqMSqwur⟧';\n3"),
+    ("keyword_assignment", "2 const webhookSecret = ‘'⟦SXbtLOsbmrChFMnx2Ce30BqMSqwur⟧';\n3"),    # a signature's last pieces split off at the wrap as a flag, a dash and a stub, its tail wrapped alone
+    ("jwt", "JWT\n⟦eyJhbGci0iAISFMyNTYiLCAidHLwIj ogIkpXVCJ9. eyJzdW1i0iAIOTU4Nzgz0Tk2TiwgImShbWUi0iALQM8iLCAiaWFOLjogMTC1NTMXMTA3NXO . "
+     "5BZ9Zm1J j hIhxZxJ7XSBL_TDZpuzWkj 00kxC7KueDLo_daWN9-mVYh4D- 6bXY3cmxm9a9s -f - PWk\nbwrwfbYo1_⟧\nCopy\ndone in 1.2s"),
+    # ...or wrapped alone reading as a word: it brings the signature to 43 glyphs
+    ("jwt", "  id_token:\n⟦eyJhbGci0iAIRVMYNTYALCAidH1wWIjogIkpxXVCJ9. eyJZdWIi0IAINTEZODQ5MZc3LiwgImShbWUi0iAiQ2h1biIsICIpYXQiOiAXNj "
+     "gXODEZNT QwfQ .M2Zj4SOhFHRGAXCqN2TSOQD437 IhPHVebD3Kcv\nphity⟧\ndone in 1.2s"),
+    # a monospace terminal read in pieces of a few glyphs: fifteen splits
+    ("jwt", 'id_token —\n"⟦ey JhbGciOiAIRVMyNTYLLCAidHIWIj og kpXVCJ9 . ey JZdWIi0i AANTUAMDUOMZUWI ing ImShbWUiOi Ai QWShI iwg '
+     'Im1hdC16IDESNDA2NJ kxNTZ9. 2i0Qt7cVthOqEpGSjOo8mx1p4gfRtDYI61LOKBbe\nrDhe⟧"\ndone in 1.2s'),    # an editor's next line number alone on its line, then the key's last glyphs on the next
+    ("openai_key", "2 OPENAI_API_KEY=⟦sk-proj-PEliegyuZ1mv1gjFJjY -QsGqZX_RHBMoAWi6 1s9FTU9uzCuba rQGT pL XuwUU6 FAFEqjBzhduAmBT "
+     "3B1bkF Juoa4Z0pXud9dz5GOWbDYLSSIrXEf74PLGcwqOL_JyMvWoGOvFXBsYT3x8PzjZzpfk9qoT7KG\n3\nhux⟧\nconfig.py\n4\ndone in 1.2s"),
+    # the first dot lost outright, the last part wrapped
+    ("discord_token", "# support\nDISCORD_TOKEN=⟦NTY1MDMzMDkwNjkxNjUwNzk5MQeleankK.bsRyikM9QbbTMABQQeubJM6Qg\nqgEZ5as3bj8gi⟧\nAlice Martin"),
+    # a first glyph read as an opening parenthesis never closed
+    ("keyword_assignment", "here's the secret: ⟦(0GLBaDGhlieEchOBUk⟧ please rotate after the demo"),
 ]
 
 
@@ -1205,6 +1219,8 @@ def test_a_secret_as_ocr_read_it_is_found_whole(name: str, marked: str) -> None:
         # a signature one word short of a standard length takes no short word of prose
         ("jwt", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.stZprQm9U2M5vWW1yjKeq4AlqEQASPgZ9EJWOZNf in short"),
         ("jwt", "see eyhbGci.eyhbGci for short"),  # the J-less opening still needs a header and a payload
+        # a signature short of a standard length takes no word that overshoots it
+        ("jwt", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.stZprQm9U2M5vWW1yjKeq4AlqEQASPgZ9EJWOZNf thanks a lot"),
         ("slack_token", "xapp-1-A638B2AEFKD-3642827350641-af0ea3e27684588c27512578d\nthanks, rotate it In short"),
         ("keyword_assignment", "password = ****\nIn short"),
         ("npm_token", "see npmPackageRegistryMirrorConfigurationX for short"),  # no digit: a name
@@ -1222,6 +1238,10 @@ def test_a_secret_as_ocr_read_it_is_found_whole(name: str, marked: str) -> None:
         ("url_query_token", "?key=OpKTdZC28Wznt2TMLnSZ\nAlice Martin\nbmWaGlibraries=places"),
         ("recovery_codes", "Backup codes\nab12c-d3f4g Download\nWindows10 ab12c-d3f4g"),  # a dash-less run, a word in it
         ("password_assignment", "PASSWD=abc is the default In short"),
+        ("keyword_assignment", "token: (see the docs) In short"),  # a parenthesis closed: prose
+        # a number alone after the key's line that is not the next line number, then a word
+        ("openai_key", "2 KEY=sk-proj-PEliegyuZ1mv1gjFJjY -QsGqZX_RHBMoAWi6 1s9FTU9uzCuba rQGT pL XuwUU6 FAFEqjBzhduAmBT "
+         "3B1bkF Juoa4Z0pXud9dz5GOWbDYLSSIrXEf74PLGcwqOL_JyMvWoGOvFXBsYT3x8PzjZzpfk9qoT7KG\n7\nshort"),
         ("vault_token", "hvs.nmRS6aSQJxsRTSRTnWj - In short"),  # a dash between words, not at the line's end
         # a key short of a legacy OpenAI key's length: the next line's command is not its rest
         ("openai_key", "$ export STRIPE_KEY=sk_live_2yW4Acq9GFz6Y1t9EwL56nGi\n$ export AWS_ACCESS_KEY_ID=AKIASIGQJTGEV6GW3UN6"),

@@ -145,6 +145,8 @@ def _scan(text: str) -> Iterator[Assignment]:
             continue
         if not quoted and value[0] == "#" and _PASSWORD_KEY.fullmatch(k.group()) and looks_random(value[1:]):
             pass  # "password: #q1IeoI6" on screen is the value, though YAML would read a comment
+        elif not quoted and value[0] == "(" and ")" not in value and len(value) >= 12 and looks_random(value[1:]):
+            pass  # a first glyph OCR read as "(" ("secret: (0GLBaDGh..."), never closed: no call, no group
         elif not quoted and (is_code_reference(value) or value[0] in "{[(<#"):
             continue
         if m.group("dash"):

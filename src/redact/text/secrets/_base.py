@@ -239,9 +239,14 @@ def _complete(text: str, start: int, end: int, lo: int, hi: int, max_wraps: int 
     if lo <= n < (lo + hi) // 2:
         # about complete: the last glyph or two may stand alone at the next line's start
         m = _LOOSE_PIECE.match(text, end)
-        if (m is not None and "\n" in m.group(1) and m.group(2).isdigit() and n + len(m.group(2)) <= (lo + hi) // 2
-                and _ends_token(text, m.end())):
-            return m.end()
+        if m is not None and "\n" in m.group(1) and m.group(2).isdigit():
+            tail = _LOOSE_PIECE.match(text, m.end())
+            if (tail is not None and _gutter_number(text, start, m.group(2)) and "\n" in tail.group(1)
+                    and len(tail.group(2)) <= 6 and tail.group(2).isalnum() and tail.group(2).lower() not in SHORT_WORDS
+                    and n + len(tail.group(2)) <= hi and _ends_token(text, tail.end())):
+                return tail.end()  # the editor's next line number, then the token's last glyphs ("2 KEY=sk-..." / "3" / "hux")
+            if n + len(m.group(2)) <= (lo + hi) // 2 and _ends_token(text, m.end()):
+                return m.end()
     new, wraps = end, 0
     while n < lo:
         m = _LOOSE_PIECE.match(text, new)
@@ -269,6 +274,15 @@ def _complete(text: str, start: int, end: int, lo: int, hi: int, max_wraps: int 
         n += len(piece)
         new = m.end()
     return new if lo <= n <= hi else end
+
+
+def _gutter_number(text: str, start: int, number: str) -> bool:
+    """Whether ``number`` is the editor's line number after the one opening the token's line."""
+    opening = _LINE_NUMBER.match(text, text.rfind("\n", 0, start) + 1, start)
+    return opening is not None and int(number) == int(opening.group(1)) + 1
+
+
+_LINE_NUMBER = re.compile(r"[ \t]*([0-9]{1,5})[ \t]")
 
 
 def _between_random(text: str, piece: str, end: int) -> bool:

@@ -38,6 +38,10 @@ class DiscordTokenDetector(TokenDetector):
         # first dot and the id check still make the format.
         re.compile(START + r"[MNO0]" + body(_B64URL_OCR, 23, 28) + f"(?:{_DOT})" + body(_B64URL_OCR, 5, 7)
                    + f"(?:{_DOT})?" + body(_B64URL_OCR, 12, 39) + rf"(?:(?<=\S{{6}}){_B64URL_OCR}{{1,5}})?" + END),
+        # The first dot lost outright ("...Nzk5MQeleanK.bsRy..."): the id and the middle part run
+        # together; the second dot and the id check (or context) still make the format.
+        re.compile(START + r"[MNO0]" + _B64URL_OCR + "{28,35}" + SPLIT + r"[.,]{1,2}" + SPLIT
+                   + body(_B64URL_OCR, 12, 39) + rf"(?:(?<=\S{{6}}){_B64URL_OCR}{{1,5}})?" + END),
         re.compile(tolerant("discord", spaces=False) + r"(?:app)?[.,]com/api/webhooks/[0-9]{15,20}/(?P<s>"
                    + body(B64URL, 60, 70) + ")" + END),
     )
@@ -68,6 +72,8 @@ def _first_parts(value: str) -> list[str]:
     head = value.replace(",", ".").split(".")[0]
     if 20 <= len(compact(head)) <= 29:
         return [compact(head)]
+    if " " not in head and 29 < len(head) <= 36:
+        return [head[:k] for k in range(24, 29)]  # the first dot lost: the id is the first 24-28
     pieces = head.split()
     prefixes = (compact("".join(pieces[:k])) for k in range(1, len(pieces)))
     return [p for p in prefixes if 20 <= len(p) <= 29]

@@ -30,26 +30,36 @@ _DOT = SPLIT + r"[.,]{1,2}" + SPLIT  # OCR doubles a dot now and then
 # Signature lengths in base64url: HMAC-SHA256, -384, -512 and ECDSA P-256/P-384 (64 and 96 bytes),
 # RSA with 2048-, 3072- and 4096-bit keys
 _SIGNATURE_SIZES = (43, 64, 86, 128, 342, 512, 683)
-_NEXT_PIECE = re.compile(r"(?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)([A-Za-z0-9_\-|]{1,4})(?![^\s.,;:!?\"')\]])")
+_NEXT_PIECE = re.compile(r"(?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)([A-Za-z0-9_\-|]{1,12})(?![^\s.,;:!?\"')\]])")
 
 
 def _signature_rest(text: str, start: int, end: int) -> int:
-    """``end`` moved over the last glyphs of the signature when OCR split them off as a short piece.
+    """``end`` moved over the last glyphs of the signature when OCR split them off.
 
-    A signature has one of a few lengths: when it is one to four glyphs short of one and the
-    next piece (after a space or a wrap) is that long, give or take the glyph OCR adds or drops,
-    the piece is its end ("Nf-" in "...EJWOZ" / "Nf- instead?"). A short word of prose ("in") is
-    never taken.
+    A signature has one of a few lengths: when it is short of one and the next few pieces (after
+    spaces, over at most two wraps) bring it to that length, give or take the glyph OCR adds or
+    drops, they are its end ("Nf-" in "...EJWOZ" / "Nf- instead?", "...9a9s -f - PWk" / "bwrwfbYo1_").
+    A signature already of a size keeps its end, and a short word of prose is never taken.
     """
     head, dot, signature = text[start:end].rpartition(".")
     if not dot:
         return end
     n = len(compact(signature))
-    m = _NEXT_PIECE.match(text, end)
-    if m is None or m.group(1).lower() in SHORT_WORDS:
+    if any(abs(n - size) <= 1 for size in _SIGNATURE_SIZES):
         return end
-    whole = n + len(m.group(1))
-    return m.end(1) if any(abs(whole - size) <= 1 for size in _SIGNATURE_SIZES) else end
+    pos, wraps = end, 0
+    for _ in range(4):
+        m = _NEXT_PIECE.match(text, pos)
+        if m is None or m.group(1).lower() in SHORT_WORDS:
+            return end
+        wraps += "\n" in text[pos : m.start(1)]
+        n += len(m.group(1))
+        if wraps > 2 or n > _SIGNATURE_SIZES[-1] + 1:
+            return end
+        if any(abs(n - size) <= 1 for size in _SIGNATURE_SIZES):
+            return m.end(1)
+        pos = m.end(1)
+    return end
 
 
 _SEMI_SPLIT = re.compile(r"[;:][ ]([A-Za-z0-9_\-]{8,})(?![=:])")
@@ -63,7 +73,9 @@ class JwtDetector(TokenDetector):
     entity_type = "JWT"
     score = 0.97
     variable = True
-    max_breaks = 14  # a long token in small text: OCR inserts a space every few dozen characters
+    # a long token in small text: OCR inserts a space every few dozen characters, and in a split
+    # reading of a monospace terminal every few glyphs ("ey JhbGci... og kpXVCJ9 . ey JZdWIi0i ...")
+    max_breaks = 20
     patterns = (
         # the payload's "J" may be lost ("eyzdWI..."): the header's "eyJ" and the dots still hold
         # and the dot before the signature may be lost where a bubble wrapped the token at it
