@@ -240,11 +240,9 @@ def _complete(text: str, start: int, end: int, lo: int, hi: int, max_wraps: int 
         # about complete: the last glyph or two may stand alone at the next line's start
         m = _LOOSE_PIECE.match(text, end)
         if m is not None and "\n" in m.group(1) and m.group(2).isdigit():
-            tail = _LOOSE_PIECE.match(text, m.end())
-            if (tail is not None and _gutter_number(text, start, m.group(2)) and "\n" in tail.group(1)
-                    and len(tail.group(2)) <= 6 and tail.group(2).isalnum() and tail.group(2).lower() not in SHORT_WORDS
-                    and n + len(tail.group(2)) <= hi and _ends_token(text, tail.end())):
-                return tail.end()  # the editor's next line number, then the token's last glyphs ("2 KEY=sk-..." / "3" / "hux")
+            tail = _after_gutter_number(text, start, m, hi - n)
+            if tail is not None:
+                return tail
             if n + len(m.group(2)) <= (lo + hi) // 2 and _ends_token(text, m.end()):
                 return m.end()
     new, wraps = end, 0
@@ -276,10 +274,21 @@ def _complete(text: str, start: int, end: int, lo: int, hi: int, max_wraps: int 
     return new if lo <= n <= hi else end
 
 
-def _gutter_number(text: str, start: int, number: str) -> bool:
-    """Whether ``number`` is the editor's line number after the one opening the token's line."""
+def _after_gutter_number(text: str, start: int, number: re.Match[str], room: int) -> int | None:
+    """End of the token's last glyphs on the line after an editor's line number alone on its own
+    ("2 KEY=sk-..." / "3" / "hux"), or None: the number must be the one after the token line's
+    own, and the glyphs (at most ``room``, six, no short word) must end the token."""
     opening = _LINE_NUMBER.match(text, text.rfind("\n", 0, start) + 1, start)
-    return opening is not None and int(number) == int(opening.group(1)) + 1
+    if opening is None or int(number.group(2)) != int(opening.group(1)) + 1:
+        return None
+    tail = _LOOSE_PIECE.match(text, number.end())
+    if tail is None or "\n" not in tail.group(1):
+        return None
+    piece = tail.group(2)
+    if (len(piece) > min(6, room) or not piece.isalnum() or piece.lower() in SHORT_WORDS
+            or not _ends_token(text, tail.end())):
+        return None
+    return tail.end()
 
 
 _LINE_NUMBER = re.compile(r"[ \t]*([0-9]{1,5})[ \t]")
