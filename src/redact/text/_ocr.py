@@ -34,6 +34,7 @@ __all__ = [
     "body_about",
     "compact",
     "extend_fragments",
+    "gutter_tail",
     "looks_random",
     "random_letters",
     "repair",
@@ -221,6 +222,12 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
                 # the number's line goes on with the token, or OCR read the number as a line of
                 # its own and the token goes on at the start of the next line
                 after = _SAME_LINE_FRAGMENT.match(text, m.end()) or _NEXT_LINE_FRAGMENT.match(text, m.end())
+                if (after is None or not looks_random(after.group(1))) and wraps < max_wraps \
+                        and len(compact(text[start:end])) >= 60:
+                    tail = gutter_tail(text, start, piece, m.end(), words=False)
+                    if tail is not None:
+                        end = tail  # a long token's last glyphs after the editor's next line number
+                        break
                 cost = 2 if after is not None and "\n" in after.group(0) else 1
                 if after is not None and not looks_random(after.group(1)):
                     after = _through_short_pieces(text, after) or after  # "4 dr -bMRUN6TYQ4W6r"
@@ -270,6 +277,28 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
             break  # "done." ends a sentence; "PHt6j!" is a token piece with "l" read as "!"
         end = m.end()
     return end
+
+
+def gutter_tail(text: str, start: int, number: str, pos: int, *, longest: int = 6, words: bool = True) -> int | None:
+    """End of a wrapped token's last glyphs after an editor's line number alone on its line.
+
+    ``number`` (ending at ``pos``) must be the one after the number that opens the token's line
+    ("2 KEY=sk-..." / "3" / "hux"); the glyphs, at most ``longest``, no short word of prose (nor,
+    without ``words``, a lower-case word such as "return"), must end their line. None otherwise.
+    """
+    opening = _LINE_NUMBER.match(text, text.rfind("\n", 0, start) + 1, start)
+    if opening is None or int(number) != int(opening.group(1)) + 1:
+        return None
+    tail = _TAIL_LINE.match(text, pos)
+    if tail is None or len(piece := tail.group(1)) > longest or piece.lower() in SHORT_WORDS:
+        return None
+    if not words and piece.islower() and reads_as_word(piece):
+        return None
+    return tail.end(1) if _ends_line(text, tail.end(1)) else None
+
+
+_LINE_NUMBER = re.compile(r"[ \t]*([0-9]{1,5})[ \t]")
+_TAIL_LINE = re.compile(r"[ \t]*\r?\n[ \t]*([A-Za-z0-9]+)")
 
 
 def _between_long_pieces(text: str, m: re.Match[str]) -> bool:

@@ -1194,7 +1194,21 @@ OCR_READINGS = [
     # the first dot lost outright, the last part wrapped
     ("discord_token", "# support\nDISCORD_TOKEN=⟦NTY1MDMzMDkwNjkxNjUwNzk5MQeleankK.bsRyikM9QbbTMABQQeubJM6Qg\nqgEZ5as3bj8gi⟧\nAlice Martin"),
     # a first glyph read as an opening parenthesis never closed
-    ("keyword_assignment", "here's the secret: ⟦(0GLBaDGhlieEchOBUk⟧ please rotate after the demo"),
+    ("keyword_assignment", "here's the secret: ⟦(0GLBaDGhlieEchOBUk⟧ please rotate after the demo"),    # a "%" and a "#" OCR made of glyphs inside a token
+    ("high_entropy", "pasted the private token ⟦jh4hpxpjB73e8Rojhy2TDCTdzv0zANP%5⟧ into the runner"),
+    ("high_entropy", 'staging webhook secret ->\n⟦UoCJcUZFNnTNV7#54)4EutY9BD3PSSw4MgXgBH15L⟧\n"'),
+    # a quoted token's rest after the editor's next line number, alone and before the last piece,
+    # a space before the closing quote
+    ("jwt", "id_token =\n2\n“⟦eyJhbGci0iALRVMyNTYiLCAidHLwI jogIkpXVCJ9.eyJzdvIL0LAINDc3NZE4MDI11 iwgImShbWUi0i1A10m8iLCAiaviFO1] "
+     "ogMTYXxN]AZMTQ50X0..oc19aGchOW8cdbj 8XQx90K4 vuamDzfSXgThj l6gjmTGzBoNadkyfugexCj cyna\n3\n4 4-6hO11DAETx rmJIMNXK9y7P⟧ \"\n"
+     "done in 1.2s\n5"),
+    # a token of no fixed length: its last glyphs after the editor's next line number
+    ("pypi_token", "2 PYPI_TOKEN=⟦pypi -AgEIcHLwaSSvomcLS fPFORBLKwtEGhu_R6U3E-xglgcwRZMKE rt4JOK f6cPv3h6Bj OukQaVvhOWHPH94 "
+     "lUCeLOm_vadblJiC8eFei -FBBL83 - E89nFkON18qSeSbuUS gxv8nqV51i8Z9nBZtIRBr0 -EXVOHVPM\n3\nPhihk⟧\nconfig.py\n4\ndone in 1.2s"),
+    # the underscore after the kind lost
+    ("shopify_token", "can you try with ⟦shpss3abS0ad5b109e6a6128337ebbf11b241⟧ instead?"),
+    # a "+" for an "l"
+    ("recovery_codes", "2FA recovery codes:\naz6ka-bwecjf va43i-xoadh\nrghad-bg8pi ⟦gxtp+-o596w⟧\nDownload Print"),
 ]
 
 
@@ -1239,6 +1253,9 @@ def test_a_secret_as_ocr_read_it_is_found_whole(name: str, marked: str) -> None:
         ("recovery_codes", "Backup codes\nab12c-d3f4g Download\nWindows10 ab12c-d3f4g"),  # a dash-less run, a word in it
         ("password_assignment", "PASSWD=abc is the default In short"),
         ("keyword_assignment", "token: (see the docs) In short"),  # a parenthesis closed: prose
+        # a lower-case word of code after the next line number is the next line, not a token's tail
+        ("pypi_token", "2 PYPI_TOKEN=pypi-AgEIcHLwaSSvomcLSfPFORBLKwtEGhu_R6U3E-xglgcwRZMKErt4JOKf6cPv3h6Bj\n3\nshort"),
+        ("high_entropy", "secret: #general and #short channels"),
         # a number alone after the key's line that is not the next line number, then a word
         ("openai_key", "2 KEY=sk-proj-PEliegyuZ1mv1gjFJjY -QsGqZX_RHBMoAWi6 1s9FTU9uzCuba rQGT pL XuwUU6 FAFEqjBzhduAmBT "
          "3B1bkF Juoa4Z0pXud9dz5GOWbDYLSSIrXEf74PLGcwqOL_JyMvWoGOvFXBsYT3x8PzjZzpfk9qoT7KG\n7\nshort"),

@@ -23,6 +23,7 @@ from redact.text._ocr import (
     SYMBOL_GLYPHS,
     compact,
     extend_fragments,
+    gutter_tail,
     looks_random,
     reads_as_word,
     tolerant,
@@ -240,8 +241,8 @@ def _complete(text: str, start: int, end: int, lo: int, hi: int, max_wraps: int 
         # about complete: the last glyph or two may stand alone at the next line's start
         m = _LOOSE_PIECE.match(text, end)
         if m is not None and "\n" in m.group(1) and m.group(2).isdigit():
-            tail = _after_gutter_number(text, start, m, hi - n)
-            if tail is not None:
+            tail = gutter_tail(text, start, m.group(2), m.end(), longest=min(6, hi - n))
+            if tail is not None and _ends_token(text, tail):
                 return tail
             if n + len(m.group(2)) <= (lo + hi) // 2 and _ends_token(text, m.end()):
                 return m.end()
@@ -274,26 +275,6 @@ def _complete(text: str, start: int, end: int, lo: int, hi: int, max_wraps: int 
     return new if lo <= n <= hi else end
 
 
-def _after_gutter_number(text: str, start: int, number: re.Match[str], room: int) -> int | None:
-    """End of the token's last glyphs on the line after an editor's line number alone on its own
-    ("2 KEY=sk-..." / "3" / "hux"), or None: the number must be the one after the token line's
-    own, and the glyphs (at most ``room``, six, no short word) must end the token."""
-    opening = _LINE_NUMBER.match(text, text.rfind("\n", 0, start) + 1, start)
-    if opening is None or int(number.group(2)) != int(opening.group(1)) + 1:
-        return None
-    tail = _LOOSE_PIECE.match(text, number.end())
-    if tail is None or "\n" not in tail.group(1):
-        return None
-    piece = tail.group(2)
-    if (len(piece) > min(6, room) or not piece.isalnum() or piece.lower() in SHORT_WORDS
-            or not _ends_token(text, tail.end())):
-        return None
-    return tail.end()
-
-
-_LINE_NUMBER = re.compile(r"[ \t]*([0-9]{1,5})[ \t]")
-
-
 def _between_random(text: str, piece: str, end: int) -> bool:
     """A short run that reads as a word on the token's line, with a mixed piece right after it
     ("...Bng vM3wwVeTX lwuty LXY btRs6"): a stretch of the token between two splits, not prose
@@ -316,9 +297,12 @@ def _mostly(piece: str, glyph_class: str | None) -> bool:
 
 
 _QUOTES = "\"'`‘’“”"
-# the rest of a quoted token up to its closing quote: token pieces over at most two line breaks
-_TO_CLOSING_QUOTE = re.compile(r"((?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)[^\s\"'`‘’“”=:]{1,40}(?:(?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)"
-                               r"[^\s\"'`‘’“”=:]{1,40}){0,2})(?=[\"'`’”])")
+# the rest of a quoted token up to its closing quote (OCR may put a space before it): token pieces
+# over at most two line breaks, each maybe with an editor's line number after it, alone on its
+# line or before the piece ("...cyna" / "3" / "4 4-6hO11DAETx rmJIMNXK9y7P \"")
+_QUOTE_GAP = r"(?:[ \t]{1,2}|[ \t]*\r?\n(?:[ \t]*[0-9]{1,5}[ \t]*\r?\n)?[ \t]*(?:[0-9]{1,5}[ \t]+(?=\S))?)"
+_TO_CLOSING_QUOTE = re.compile(rf"({_QUOTE_GAP}[^\s\"'`‘’“”=:]{{1,40}}(?:{_QUOTE_GAP}[^\s\"'`‘’“”=:]{{1,40}}){{0,2}})"
+                               r"[ \t]?(?=[\"'`’”])")
 _REST_TO_QUOTE = re.compile(r"[ \t]*\r?\n[ \t]*([^\s\"'`‘’“”]{1,12})(?=[\"'`’”])")
 
 

@@ -99,8 +99,10 @@ _WORD = re.compile(r"\S+")
 _LEAD = re.compile(r"[A-Za-z0-9]{2,8}")
 # with the glyphs small text turns a token's letters into: "$" for "S", "@" for "0", "é" for "6", "¢" for "c",
 # a bracket for a "J", "l" or "f" ("aFZ{Pt")
-# (an "@" before a dotted name is an e-mail's, checked apart: a class is faster than a lookahead)
-_PIECE = re.compile(rf"[A-Za-z0-9+/_\-.~|()\]{{}}!$@À-ÿ{SYMBOL_GLYPHS}]+={{0,2}}")
+# (an "@" before a dotted name is an e-mail's, checked apart: a class is faster than a lookahead);
+# and inside, a "#" or "%" ("V7#54", "ANP%5"), never first: a channel's "#general", a "%s"
+_GLYPHS = rf"[A-Za-z0-9+/_\-.~|()\]{{}}!$@À-ÿ{SYMBOL_GLYPHS}]+"
+_PIECE = re.compile(rf"{_GLYPHS}(?:[#%]{_GLYPHS})*={{0,2}}")
 _EMAIL_AT = re.compile(r"@[A-Za-z0-9_\-]*\.[A-Za-z]")
 _EDGE = "\"'`([{<"
 _TAIL = ".,;:!?\"'`)]}>"

@@ -16,9 +16,9 @@ _HEADING = re.compile(r"(?i)(?:recovery|backup|2fa|two[- ]factor|one[- ]time|eme
                       r"verification)[ \t]+(?:codes?|keys?)")
 # A group of a dashed code as OCR reads it: an accented letter, "¢", "@" or "#" for a glyph, "?" for a
 # small "q" or "7", a bracket or "\" for a "j" ("12} vx", "Tgy5}", "]t7wx", "08\m4"), and a stray
-# space inside ("7 cnw3"), "$" for an "s" ("$$722"); it starts on a letter, digit, bracket, "$"
-# or an "@" made of a "0" ("@yh3d").
-_GLYPH = r"(?:[^\W_]|[¢@©€?#\]})!|/\\$])"
+# space inside ("7 cnw3"), "$" for an "s" ("$$722"), "+" for an "l" ("gxtp+"); it starts on a
+# letter, digit, bracket, "$" or an "@" made of a "0" ("@yh3d").
+_GLYPH = r"(?:[^\W_]|[¢@©€?#\]})!|/\\$+])"
 _FIRST = r"(?:[^\W_]|[\]})|@$])"
 # 3-6 glyphs, or 7 in one run (OCR added two: "wfigwij"); a space never in a 7-glyph group,
 # which would reach into the next code ("qu7au 16")
