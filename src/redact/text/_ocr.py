@@ -170,11 +170,13 @@ _NOT_TOKEN = re.compile(r"[A-Z]{3,}[/I|l]\d(?:\.\d)?$|[a-z]+://|--?[a-z][a-z\-]*
 _FILE_NAME = re.compile(r"[\w\-]+\.[A-Za-z]{1,4}$")
 # a piece ends where a token cannot go on: quotes (OCR reads straight ones as curly), opening
 # brackets, separators, "&" of a query string. Closing brackets may follow its first glyph, and any
-# bracket may be it before letters or digits ("]6_LgZ", "[RWCvr", "(Bl"): OCR of small text reads
+# bracket may be it before letters or digits ("]6_LgZ", "[RWCvr", "(Bl"; a closing one also before
+# a "_" or "-" of the token: "]_VV6F"): OCR of small text reads
 # "J", "l" or "I" as one. Inside, between letters or digits, so may a "{" or "[" ("f{CTBB"); a "("
-# there is a call's ("print(foo").
-_PIECE = (r"((?:[^\s\"'`‘’“”<>(){}\[\],;&]|[)\]}](?=[A-Za-z0-9])|[(\[{](?=[A-Za-z0-9]{2}))"
-          r"(?:[^\s\"'`‘’“”<>({\[,;&]|(?<=[A-Za-z0-9])[{\[](?=[A-Za-z0-9]{2}))*)")
+# there is a call's ("print(foo"). So may an "&" OCR made of an "8" before a digit ("la&8zCW"): a
+# query parameter's name never starts with one.
+_PIECE = (r"((?:[^\s\"'`‘’“”<>(){}\[\],;&]|[)\]}](?=[_\-]?[A-Za-z0-9])|[(\[{](?=[A-Za-z0-9]{2}))"
+          r"(?:[^\s\"'`‘’“”<>({\[,;&]|(?<=[A-Za-z0-9])[{\[](?=[A-Za-z0-9]{2})|(?<=[A-Za-z0-9])&(?=[0-9]))*)")
 _FRAGMENT = re.compile(r"[)\]}]?(?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)" + _PIECE)
 _PIECE_RE = re.compile(_PIECE)
 # base64 has "=" only as trailing padding; a ":" is a label's or a port's, unless a long mixed run

@@ -1208,7 +1208,19 @@ OCR_READINGS = [
     # the underscore after the kind lost
     ("shopify_token", "can you try with ⟦shpss3abS0ad5b109e6a6128337ebbf11b241⟧ instead?"),
     # a "+" for an "l"
-    ("recovery_codes", "2FA recovery codes:\naz6ka-bwecjf va43i-xoadh\nrghad-bg8pi ⟦gxtp+-o596w⟧\nDownload Print"),
+    ("recovery_codes", "2FA recovery codes:\naz6ka-bwecjf va43i-xoadh\nrghad-bg8pi ⟦gxtp+-o596w⟧\nDownload Print"),    # the "~" of the mark read as a dash
+    ("azure_ad_secret", "2 can you try with ⟦PBJ6Q-WG75sGMSbh3nMzf7n6 -Hvm-6QNl~gfwdjY⟧ instead?"),
+    # a "#" for an "f" inside the token
+    ("github_token", "gh_pat =\n⟦github_pat_klyxVfEh5JY#ldbLOM3Dy_4utOddGnOQbwr2IDMW4CjgMaXlv\nOWkdsmEq/pfYEltz6ZIvjEGFd70qlSy⟧]\nBob Okafor"),
+    # an "&" for an "8" opening a split-off piece
+    ("stripe_key", "2 STRIPE_SECRET_KEY=⟦sk_live_G1R8wR181Cch4LReKdcFuyKocYSBDciLJWigvkQhbA5SPMaebikb7wPdyevPxdtDmfewj "
+     "la&8zCWHoYjundxxKFXJK9ZSeN7aqbO1⟧\nconfig.py"),
+    # a piece opening with a "J" read as "]" before the token's "_"
+    ("url_query_token", "https: //storage. example.net/bucket/file. pdf ?se=2025 -01-01&sp=r&$ig=⟦AQd4U9XzxmqHY ]_VV6Fje-btWSUw8AF7TPuPOna⟧"
+     "\ndone in 1.2s"),
+    # a signature one glyph long (OCR doubled one) and its last two glyphs wrapped alone
+    ("jwt", "here's the JWT:\n⟦eyJhbGci0iAiSFMyNTYiLCAidHlwI jogIkpXVCJ9. eyIZdWILOIAINDMIMZMZODAiLCAibmF tZSI6ICJBbmEiLCAiaWFO1jogMTcZMj "
+     "KOMDQ4MHO. NZ2WhTE3fqrOvrW2NDjmD1S-7hinylouGm1iGk-S-s\ndu⟧ please rotate after the demo"),
 ]
 
 
@@ -1256,6 +1268,9 @@ def test_a_secret_as_ocr_read_it_is_found_whole(name: str, marked: str) -> None:
         # a lower-case word of code after the next line number is the next line, not a token's tail
         ("pypi_token", "2 PYPI_TOKEN=pypi-AgEIcHLwaSSvomcLSfPFORBLKwtEGhu_R6U3E-xglgcwRZMKErt4JOKf6cPv3h6Bj\n3\nshort"),
         ("high_entropy", "secret: #general and #short channels"),
+        ("azure_ad_secret", "see ABC1Q-release-notes-for-the-next-version-of-it In short"),  # "Q-" before words
+        # a signature of a size, a short word of prose wrapped after it
+        ("jwt", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.stZprQm9U2M5vWW1yjKeq4AlqEQASPgZ9EJWOZNf0x\nin short"),
         # a number alone after the key's line that is not the next line number, then a word
         ("openai_key", "2 KEY=sk-proj-PEliegyuZ1mv1gjFJjY -QsGqZX_RHBMoAWi6 1s9FTU9uzCuba rQGT pL XuwUU6 FAFEqjBzhduAmBT "
          "3B1bkF Juoa4Z0pXud9dz5GOWbDYLSSIrXEf74PLGcwqOL_JyMvWoGOvFXBsYT3x8PzjZzpfk9qoT7KG\n7\nshort"),

@@ -213,8 +213,8 @@ def _fallback_pattern(cls: type[TokenDetector]) -> re.Pattern[str]:
 # with no space around it, what follows is still the token.
 # An "&" OCR made of an "8" ("pn&tXyMQ") is glued too, unless a query parameter's name follows ("&x=1");
 # so are an accented letter ("zé6bG"), a stray mark ("Kp2V'sxq", "55d‘pbsv", "UOmnt\"8SODT": an "M"
-# read as a double quote, "8Mfg“UdTA") and a "/" ("GKW/5Dio").
-_GLUED = re.compile(rf"(?:(?:[()\[\]{{}}!|?\\.$'‘’\"“”/À-ÿ{SYMBOL_GLYPHS}]|{AT_IN_TOKEN}|&(?![A-Za-z0-9_\-]*=))[A-Za-z0-9_\-—|]{{2,}})+")
+# read as a double quote, "8Mfg“UdTA"), a "/" ("GKW/5Dio") and a "#" ("5JY#ldbL", an "f").
+_GLUED = re.compile(rf"(?:(?:[()\[\]{{}}!|?\\.$'‘’\"“”/#À-ÿ{SYMBOL_GLYPHS}]|{AT_IN_TOKEN}|&(?![A-Za-z0-9_\-]*=))[A-Za-z0-9_\-—|]{{2,}})+")
 _LOOSE_PIECE = re.compile(r"([ \t]{1,2}|[ \t]*\r?\n[ \t]*)([^\s\"'`<>=:,;&]{1,80})")
 
 

@@ -39,14 +39,19 @@ def _signature_rest(text: str, start: int, end: int) -> int:
     A signature has one of a few lengths: when it is short of one and the next few pieces (after
     spaces, over at most two wraps) bring it to that length, give or take the glyph OCR adds or
     drops, they are its end ("Nf-" in "...EJWOZ" / "Nf- instead?", "...9a9s -f - PWk" / "bwrwfbYo1_").
-    A signature already of a size keeps its end, and a short word of prose is never taken.
+    A signature already of a size keeps its end, but for a glyph or two wrapped alone that keep
+    it one (OCR added a glyph before: "NZ2WhTE..." for "NzWhTE...", 42 glyphs, then "du" / "please").
+    A short word of prose is never taken.
     """
     head, dot, signature = text[start:end].rpartition(".")
     if not dot:
         return end
     n = len(compact(signature))
-    if any(abs(n - size) <= 1 for size in _SIGNATURE_SIZES):
-        return end
+    if _of_a_size(n):
+        m = _NEXT_PIECE.match(text, end)
+        wrapped_stub = (m is not None and "\n" in text[end : m.start(1)] and len(m.group(1)) <= 2
+                        and m.group(1).lower() not in SHORT_WORDS and _of_a_size(n + len(m.group(1))))
+        return m.end(1) if wrapped_stub else end
     pos, wraps = end, 0
     for _ in range(4):
         m = _NEXT_PIECE.match(text, pos)
@@ -56,10 +61,15 @@ def _signature_rest(text: str, start: int, end: int) -> int:
         n += len(m.group(1))
         if wraps > 2 or n > _SIGNATURE_SIZES[-1] + 1:
             return end
-        if any(abs(n - size) <= 1 for size in _SIGNATURE_SIZES):
+        if _of_a_size(n):
             return m.end(1)
         pos = m.end(1)
     return end
+
+
+def _of_a_size(n: int) -> bool:
+    """Whether ``n`` glyphs are a signature's length, give or take the one OCR adds or drops."""
+    return any(abs(n - size) <= 1 for size in _SIGNATURE_SIZES)
 
 
 _SEMI_SPLIT = re.compile(r"[;:][ ]([A-Za-z0-9_\-]{8,})(?![=:])")
