@@ -193,6 +193,8 @@ NEGATIVE = [
     ("visible_password", "Password\nForgot password?\nSign in"),
     ("url_credentials", "DATABASE_URL=${DATABASE_URL}"),
     ("url_credentials", "REDIS_URL=localhost"),
+    ("url_credentials", "https://example.com:8080/café.html"),  # an accented letter, no user before it
+    ("azure_ad_secret", "see ABC1Q-release-notes-for-the-next-v2 now"),  # "Q-" before no random run
     ("high_entropy", "commit 3f2a9c8e1b7d4f6a0e5c2b9d8a7f6e5d4c3b2a19 fix token refresh"),
     ("high_entropy", "token refresh request_id=0b7e5c5e-1c1f-4d0e-9d1a-3c3a0d1e2f40"),
     ("high_entropy", "api key docs: https://example.com/docs/authentication/api-keys/overview"),
@@ -1180,7 +1182,8 @@ OCR_READINGS = [
     # a "j" read as "]" opening the body; the last "-_" split off at the line's end
     ("vault_token", "Vault token ⟦hvs. ]f0QK6wambXMromSDudYU8 -_⟧\nCopy"),
     # the opening quote read twice, curly then straight
-    ("keyword_assignment", "2 const webhookSecret = ‘'⟦SXbtLOsbmrChFMnx2Ce30BqMSqwur⟧';\n3"),    # a signature's last pieces split off at the wrap as a flag, a dash and a stub, its tail wrapped alone
+    ("keyword_assignment", "2 const webhookSecret = ‘'⟦SXbtLOsbmrChFMnx2Ce30BqMSqwur⟧';\n3"),
+    # a signature's last pieces split off at the wrap as a flag, a dash and a stub, its tail wrapped alone
     ("jwt", "JWT\n⟦eyJhbGci0iAISFMyNTYiLCAidHLwIj ogIkpXVCJ9. eyJzdW1i0iAIOTU4Nzgz0Tk2TiwgImShbWUi0iALQM8iLCAiaWFOLjogMTC1NTMXMTA3NXO . "
      "5BZ9Zm1J j hIhxZxJ7XSBL_TDZpuzWkj 00kxC7KueDLo_daWN9-mVYh4D- 6bXY3cmxm9a9s -f - PWk\nbwrwfbYo1_⟧\nCopy\ndone in 1.2s"),
     # ...or wrapped alone reading as a word: it brings the signature to 43 glyphs
@@ -1194,7 +1197,8 @@ OCR_READINGS = [
     # the first dot lost outright, the last part wrapped
     ("discord_token", "# support\nDISCORD_TOKEN=⟦NTY1MDMzMDkwNjkxNjUwNzk5MQeleankK.bsRyikM9QbbTMABQQeubJM6Qg\nqgEZ5as3bj8gi⟧\nAlice Martin"),
     # a first glyph read as an opening parenthesis never closed
-    ("keyword_assignment", "here's the secret: ⟦(0GLBaDGhlieEchOBUk⟧ please rotate after the demo"),    # a "%" and a "#" OCR made of glyphs inside a token
+    ("keyword_assignment", "here's the secret: ⟦(0GLBaDGhlieEchOBUk⟧ please rotate after the demo"),
+    # a "%" and a "#" OCR made of glyphs inside a token
     ("high_entropy", "pasted the private token ⟦jh4hpxpjB73e8Rojhy2TDCTdzv0zANP%5⟧ into the runner"),
     ("high_entropy", 'staging webhook secret ->\n⟦UoCJcUZFNnTNV7#54)4EutY9BD3PSSw4MgXgBH15L⟧\n"'),
     # a quoted token's rest after the editor's next line number, alone and before the last piece,
@@ -1208,7 +1212,8 @@ OCR_READINGS = [
     # the underscore after the kind lost
     ("shopify_token", "can you try with ⟦shpss3abS0ad5b109e6a6128337ebbf11b241⟧ instead?"),
     # a "+" for an "l"
-    ("recovery_codes", "2FA recovery codes:\naz6ka-bwecjf va43i-xoadh\nrghad-bg8pi ⟦gxtp+-o596w⟧\nDownload Print"),    # the "~" of the mark read as a dash
+    ("recovery_codes", "2FA recovery codes:\naz6ka-bwecjf va43i-xoadh\nrghad-bg8pi ⟦gxtp+-o596w⟧\nDownload Print"),
+    # the "~" of the mark read as a dash
     ("azure_ad_secret", "2 can you try with ⟦PBJ6Q-WG75sGMSbh3nMzf7n6 -Hvm-6QNl~gfwdjY⟧ instead?"),
     # a "#" for an "f" inside the token
     ("github_token", "gh_pat =\n⟦github_pat_klyxVfEh5JY#ldbLOM3Dy_4utOddGnOQbwr2IDMW4CjgMaXlv\nOWkdsmEq/pfYEltz6ZIvjEGFd70qlSy⟧]\nBob Okafor"),
@@ -1221,6 +1226,21 @@ OCR_READINGS = [
     # a signature one glyph long (OCR doubled one) and its last two glyphs wrapped alone
     ("jwt", "here's the JWT:\n⟦eyJhbGci0iAiSFMyNTYiLCAidHlwI jogIkpXVCJ9. eyIZdWILOIAINDMIMZMZODAiLCAibmF tZSI6ICJBbmEiLCAiaWFO1jogMTcZMj "
      "KOMDQ4MHO. NZ2WhTE3fqrOvrW2NDjmD1S-7hinylouGm1iGk-S-s\ndu⟧ please rotate after the demo"),
+    # a "\\" for a "j", a "?" for a "7"
+    ("telegram_token", "Bot token ⟦9466563190:AAVGuedNdRBgL2-W63pa2uRJxpEOF\\jETZq⟧ Copy"),
+    ("telegram_token", "can you try with ⟦900280678:AAaxZBVnQia?7 TIEZICT-OVMDFeZv6LvosVI⟧ instead?"),
+    # a letter read twice, small then capital
+    ("aws_access_key", "can you try with ⟦ACCAR25H7ZYPUGX2SL5xX⟧ instead?"),
+    # a code's last "j" read as ")"
+    ("recovery_codes", "2FA recovery codes:\ngf5j3-9lp2d Oluip-5wg20\n⟦oiif2-j365)⟧ j8i0s-4d4sz\nmosop-pOygo gagd9-gl2i9"),
+    # a curly quote made of a glyph inside the header
+    ("jwt", "const idToken =\n‘⟦eyJhbGciOiAIUIMyNTYiLCAidHIwjoglkpXV‘CJ9.eyJzdWIiOIAINTY3NZU20DezliwglmShbWUIOIAIQm\n"
+     "8iLCAiaWFOljogMTY20TA2NZkwNHO.wdeqK9z9rQQK2H_eNGvECLdEc_gDjX7Gj33SdcGweHf02q5\nm2bD970_U7sXDH8NiKc4Sniaz89l2xWexyWzDj⟧’;"),
+    # the "@" before the host read as an accented letter
+    ("url_credentials", "DATABASE_URL=postgres : //app:⟦Cy903RgPAWTQqUD r⟧édb. internal :5432/app"),
+    # a quoted token's five last pieces, a line number among them
+    ("pypi_token", '3 "⟦pypi-AgEIcHlwaS5vcmcLSikclg6LdG_9BcMqhOR1LD -2ZZ0Aw9UU6xF_E8t5pMeDdawK- 8h1NX1SVvBWHP q1Bixnbnze54sQSnZfoj '
+     'kZC8R8VxeU5r cMa8A78ar VRHgFT Loclg -V4\n4\n25vt T2NR1sDTON4sd376FKOI5SBolFmyY-⟧"\ndone in 1.2s'),
 ]
 
 
@@ -1268,7 +1288,6 @@ def test_a_secret_as_ocr_read_it_is_found_whole(name: str, marked: str) -> None:
         # a lower-case word of code after the next line number is the next line, not a token's tail
         ("pypi_token", "2 PYPI_TOKEN=pypi-AgEIcHLwaSSvomcLSfPFORBLKwtEGhu_R6U3E-xglgcwRZMKErt4JOKf6cPv3h6Bj\n3\nshort"),
         ("high_entropy", "secret: #general and #short channels"),
-        ("azure_ad_secret", "see ABC1Q-release-notes-for-the-next-version-of-it In short"),  # "Q-" before words
         # a signature of a size, a short word of prose wrapped after it
         ("jwt", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.stZprQm9U2M5vWW1yjKeq4AlqEQASPgZ9EJWOZNf0x\nin short"),
         # a number alone after the key's line that is not the next line number, then a word

@@ -297,11 +297,12 @@ def _mostly(piece: str, glyph_class: str | None) -> bool:
 
 
 _QUOTES = "\"'`‘’“”"
-# the rest of a quoted token up to its closing quote (OCR may put a space before it): token pieces
-# over at most two line breaks, each maybe with an editor's line number after it, alone on its
-# line or before the piece ("...cyna" / "3" / "4 4-6hO11DAETx rmJIMNXK9y7P \"")
+# the rest of a quoted token up to its closing quote (OCR may put a space before it): up to five
+# pieces, whatever they look like (all of it is inside the quotes); a line break between two may
+# have an editor's line number after it, alone on its line or before the piece ("...cyna" / "3" /
+# "4 4-6hO11DAETx rmJIMNXK9y7P \"")
 _QUOTE_GAP = r"(?:[ \t]{1,2}|[ \t]*\r?\n(?:[ \t]*[0-9]{1,5}[ \t]*\r?\n)?[ \t]*(?:[0-9]{1,5}[ \t]+(?=\S))?)"
-_TO_CLOSING_QUOTE = re.compile(rf"({_QUOTE_GAP}[^\s\"'`‘’“”=:]{{1,40}}(?:{_QUOTE_GAP}[^\s\"'`‘’“”=:]{{1,40}}){{0,2}})"
+_TO_CLOSING_QUOTE = re.compile(rf"({_QUOTE_GAP}[^\s\"'`‘’“”=:]{{1,40}}(?:{_QUOTE_GAP}[^\s\"'`‘’“”=:]{{1,40}}){{0,4}})"
                                r"[ \t]?(?=[\"'`’”])")
 _REST_TO_QUOTE = re.compile(r"[ \t]*\r?\n[ \t]*([^\s\"'`‘’“”]{1,12})(?=[\"'`’”])")
 
@@ -309,8 +310,8 @@ _REST_TO_QUOTE = re.compile(r"[ \t]*\r?\n[ \t]*([^\s\"'`‘’“”]{1,12})(?=[
 def _quoted_rest(text: str, start: int, end: int) -> int:
     """``end`` moved over the rest of a quoted value up to its closing quote.
 
-    A token opened right at a quote runs to the closing one over at most two wraps and a few
-    pieces, whatever they look like ("...-j4 Tifef" / "KRTqo3hgRn\""). A value opened further
+    A token opened right at a quote runs to the closing one over at most five pieces, whatever
+    they look like ("...-j4 Tifef" / "KRTqo3hgRn\""). A value opened further
     back ("'Bearer CiNQ...Keft", wrapped by a bubble) takes the short rest before the closing
     quote on the next line ("am'").
     """

@@ -18,10 +18,11 @@ from redact.text.secrets._base import TokenDetector, boundary_after as END, boun
 # ("M] Ay #Q"), an "I" as "\\", an "S" as "$", others as "(", "{", "/", "®", "©", "¢": allowed inside a
 # part, where the two "eyJ" openings already make the match specific.
 _CH = rf"[A-Za-z0-9_\-—|(){{}}\[\]!#\\$/{SYMBOL_GLYPHS}]"
-# A ";", ":" or "'" OCR made of a glyph sits between two runs ("CA;aliFOI", "Qw'ind"), never at a
-# part's end, so a statement's closing ";" and a closing quote stay out of the span.
+# A ";", ":" or "'" (or a curly one) OCR made of a glyph sits between two runs ("CA;aliFOI", "Qw'ind",
+# "kpXV‘CJ9"), never at a part's end, so a statement's closing ";" and a closing quote stay out of
+# the span.
 # So does a dot OCR put inside a part, a few glyphs before its real end ("kpXVC.J9.eyJza...").
-_RUN = _CH + r"+(?:(?:[;:']|\.(?=[A-Za-z0-9]{1,3}[.,]))" + _CH + "+){0,3}"
+_RUN = _CH + r"+(?:(?:[;:'‘’]|\.(?=[A-Za-z0-9]{1,3}[.,]))" + _CH + "+){0,3}"
 # ...and one may end a run where OCR split the part after it ("XNZAON; gOMjA2fQ"): more of the part follows
 _PART = _RUN + "(?:[;:]?" + GAP + _RUN + "){0,12}"
 _DOT = SPLIT + r"[.,]{1,2}" + SPLIT  # OCR doubles a dot now and then

@@ -27,8 +27,9 @@ _GROUP = rf"(?:{_FIRST}{_GLYPH}{{6}}|{_FIRST}(?:[ ]?{_GLYPH}){{2,5}})"
 # one ("—hlgdt-diqn7"): neither is part of a code, nor a reason to drop it.
 _CODE = re.compile(
     rf"(?<![^\W_])(?<![^\W_][\-—])(?:{_GROUP}[ ]?[-—–][ ]?{_GROUP}(?:[-—–][a-zA-Z0-9]{{4,6}})?"
-    # (nor does it end where a bracket and more glyphs follow: "5910u x) xdt" holds two codes)
-    r"|\d{4,5}[ ]\d{4,5}|[A-Za-z0-9]{8,12})(?<![)])(?![^\W_]|[\-—]|[)\]}][ ]?[^\W_]{2})"
+    # (nor does it end where a bracket and more glyphs follow: "5910u x) xdt" holds two codes; it
+    # ends in a ")" OCR made of a "j" only after two glyphs or more: "j365)", never "u x)")
+    r"|\d{4,5}[ ]\d{4,5}|[A-Za-z0-9]{8,12})(?<![ ][^\W_][)])(?<![\s\-—][)])(?![^\W_]|[\-—]|[)\]}][ ]?[^\W_]{2})"
 )
 _LINES_AFTER = 16
 _YEAR = re.compile(r"(?:19|20)\d\d[-—–](?:19|20)?\d\d")

@@ -8,9 +8,10 @@ from redact.text._ocr import AT_IN_TOKEN, B64URL, SPLIT, SYMBOL_GLYPHS, body, bo
 from redact.text.secrets._base import TokenDetector, boundary_after as END
 
 
-# base64url as OCR reads it in small text: a bracket or "!" for a J or an l now and then, a "/"
-# before a "7" ("YH/7fk"), an accented letter ("frémz") or a symbol for a letter
-_BODY = rf"(?:{B64URL[:-1]})\]}}!/À-ÿ{SYMBOL_GLYPHS}]|{AT_IN_TOKEN})"
+# base64url as OCR reads it in small text: a bracket, "!" or "\\" for a J or an l now and then, a
+# "/" before a "7" ("YH/7fk"), an accented letter ("frémz") or a symbol for a letter, and inside a
+# "?" for a "7" ("Qia?7")
+_BODY = rf"(?:{B64URL[:-1]})\]}}!/\\À-ÿ{SYMBOL_GLYPHS}]|{AT_IN_TOKEN}|\?(?=[A-Za-z0-9]))"
 
 
 class TelegramTokenDetector(TokenDetector):
