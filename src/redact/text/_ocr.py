@@ -250,6 +250,12 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
         if not looks_random(piece) and (wraps or len(piece) >= 3) and _line_tail(text, m, start):
             end = m.end()  # the end of a wrapped token, split once more on its last line ("7Fudej jqcw")
             break
+        if not looks_random(piece) and wraps < max_wraps and (numbered := _numbered_wrap(text, start, m)) is not None:
+            # the token's line ends in a short piece that reads as no token ("...7NSf jqflii") and the
+            # editor's next numbered line opens with a random one ("4 BtMOkoRW..."): both go on with it
+            wraps += 1
+            end = numbered.end()
+            continue
         if not looks_random(piece):
             # A short piece ("z", "Odvi") counts when a random-looking piece follows it; across a
             # wrap only a glyph or two left at the end of the line ("...NwY K" / "NyfCgRB-jP2q").
@@ -301,6 +307,20 @@ def gutter_tail(text: str, start: int, number: str, pos: int, *, longest: int = 
 
 _LINE_NUMBER = re.compile(r"[ \t]*([0-9]{1,5})[ \t]")
 _TAIL_LINE = re.compile(r"[ \t]*\r?\n[ \t]*([A-Za-z0-9]+)")
+_NUMBERED_LINE = re.compile(r"[ \t]*\r?\n[ \t]*([0-9]{1,5})[ \t]+" + _PIECE)
+
+
+def _numbered_wrap(text: str, start: int, m: re.Match[str]) -> re.Match[str] | None:
+    """The random piece opening the editor's next numbered line when ``m``, a short piece on the
+    token's line, ends that line; None otherwise (or when the number is not the next one)."""
+    piece = m.group(1)
+    if "\n" in m.group(0) or len(piece) > 6 or piece.lower() in SHORT_WORDS or not (piece.isalnum() or piece in "-_"):
+        return None
+    nxt = _NUMBERED_LINE.match(text, m.end())
+    if nxt is None or len(nxt.group(2)) < 6 or not looks_random(nxt.group(2)) or _ASSIGNS.search(nxt.group(2)):
+        return None
+    opening = _LINE_NUMBER.match(text, text.rfind("\n", 0, start) + 1, start)
+    return nxt if opening is not None and int(nxt.group(1)) == int(opening.group(1)) + 1 else None
 
 
 def _between_long_pieces(text: str, m: re.Match[str]) -> bool:

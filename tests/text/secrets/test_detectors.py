@@ -1241,6 +1241,19 @@ OCR_READINGS = [
     # a quoted token's five last pieces, a line number among them
     ("pypi_token", '3 "⟦pypi-AgEIcHlwaS5vcmcLSikclg6LdG_9BcMqhOR1LD -2ZZ0Aw9UU6xF_E8t5pMeDdawK- 8h1NX1SVvBWHP q1Bixnbnze54sQSnZfoj '
      'kZC8R8VxeU5r cMa8A78ar VRHgFT Loclg -V4\n4\n25vt T2NR1sDTON4sd376FKOI5SBolFmyY-⟧"\ndone in 1.2s'),
+    # a line ending in a short piece that reads as no token, the editor's next numbered line going on
+    ("pypi_token", "3 ⟦pypi-AgEIcHlwaSSvcemcD5aTPK2xfjPMNmRFqddKE_UFDCTu-B6qOtTq7rflr sEmt3SMDJEhr NRcGhP5ndd9De9wS5 "
+     "JACUZERD19zWgnzLFyBV82EqF tehoYOlaw79iA7NSf jqflii\n4 BtMOkoRWSOLVLBVTyOIEVIZJ26UAU1i1⟧\n5\ndone in 1.2s"),
+    ("jwt", "3 ⟦ey JhbGc 101ALULMyNTYiLCAidH1lwI jogIkpXVCJ9. eyJ ZdWI101A10TM3NZI50DcOL iwgIm5hbWwUi01AiQW5h LiwgImlhdC161DE2Mj "
+     "AyNZEWNzZ9. pKnonUteW2mJ6 -ouRNfe- kad\n4 GZ2suCw_ic91Zc8dy2g⟧ please rotate after the demo"),
+    # the underscore after "pat" lost
+    ("github_token", "GH _PAT=⟦github_patLDWNALnLIRir7tSVBibhAt_yPEc82Sdljzsygjvrdh7FO\n3nmcb119KJG6h1)5beOP8cZg8lyTIV9PGZWV5⟧\nBob"),
+    # a "/" for a "7" in the key id; a ">" for the "=" after AccountKey
+    ("gcp_service_account", '  “private_key_id": "⟦ee8bd423ee26ecf0ed5/fc39ff2f88c28efd4465⟧",'),
+    ("azure_storage_key", "AccountName=qasaieljdq;Accountkey>⟦OwQQUZHTQZBPR2w+/bJ0\nwsYe6FRegfW4BdtKb2ndpChD94LXGzDJPKg65VAcRDfElKe7Wze"
+     "inXVk4SrHZZ8CUS==⟧:EndpointS\nuffix=core.windows.net"),
+    # the token's first two glyphs split off, under its label (an editor's line number between)
+    ("high_entropy", "Your new API key is shown once:\n3\n⟦uj OTT4KOF2ZxvykTVHfKZZABiV jeY23GfI6U0 rY gpiEb⟧\nconfig.py"),
 ]
 
 
@@ -1288,6 +1301,8 @@ def test_a_secret_as_ocr_read_it_is_found_whole(name: str, marked: str) -> None:
         # a lower-case word of code after the next line number is the next line, not a token's tail
         ("pypi_token", "2 PYPI_TOKEN=pypi-AgEIcHLwaSSvomcLSfPFORBLKwtEGhu_R6U3E-xglgcwRZMKErt4JOKf6cPv3h6Bj\n3\nshort"),
         ("high_entropy", "secret: #general and #short channels"),
+        # a short piece ending the line, the next line not the editor's next number
+        ("pypi_token", "3 pypi-AgEIcHlwaSSvcemcD5aTPK2xfjPMNmRFqddKE_UFDCTu-B6qOtTq7rflr jqflii\n7 BtMOkoRWSOLV short"),
         # a signature of a size, a short word of prose wrapped after it
         ("jwt", "eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxIn0.stZprQm9U2M5vWW1yjKeq4AlqEQASPgZ9EJWOZNf0x\nin short"),
         # a number alone after the key's line that is not the next line number, then a word

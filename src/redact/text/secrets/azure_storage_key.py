@@ -10,7 +10,7 @@ from redact.text.secrets._base import TokenDetector
 
 # (the K read up to three times: "AccountKkKey")
 _BREAK = r"(?:[ ]|[ \t]*\r?\n[ \t]*)?"  # a stray space, or a wrap inside the name ("AccountK" / "ey=")
-_LABEL = tolerant("Account") + _BREAK + "[Kk]{1,3}" + _BREAK + tolerant("ey") + r"\s*=\s*"
+_LABEL = tolerant("Account") + _BREAK + "[Kk]{1,3}" + _BREAK + tolerant("ey") + r"\s*[=>]\s*"  # (">": a small "=")
 # the next setting's name as far as OCR keeps it ("Endpoint Sufi" / "x=core...": one "f" lost, a wrap)
 _NEXT = "|".join(tolerant(k) for k in ("EndpointSuf", "BlobEndpoint", "QueueEndpoint", "TableEndpoint",
                                        "FileEndpoint", "SharedAccessSignature", "DefaultEndpointsProtocol"))

@@ -20,7 +20,7 @@ from redact.text._filters import (
     shannon_entropy,
 )
 from redact.text._model import Match
-from redact.text._ocr import SYMBOL_GLYPHS, compact, looks_random, random_letters, reads_as_word
+from redact.text._ocr import SHORT_WORDS, SYMBOL_GLYPHS, compact, looks_random, random_letters, reads_as_word
 
 _CONTEXT = re.compile(r"(?i)secret|token|api[ _\-]?key|apikey|passw|credential|bearer|\bauth|private|"
                       r"signature|access[ _\-]?key|\bkey\b|webhook|\bpat\b")
@@ -47,9 +47,11 @@ class HighEntropyDetector(Detector):
             line_start = text.rfind("\n", 0, start) + 1
             before = text[line_start:start]
             lead = before.strip()
-            if _LEAD.fullmatch(lead) and not reads_as_word(lead):
+            if _LEAD.fullmatch(lead) and (not reads_as_word(lead)
+                                          or (len(lead) <= 3 and lead.lower() not in SHORT_WORDS)):
                 # the token's first glyphs, cut off by OCR as a piece that looks random to no test
-                # but reads as no word either ("Gdzic yU8m6 3LDy..."): the token starts its line
+                # but reads as no word either ("Gdzic yU8m6 3LDy..."), or two or three glyphs that
+                # are no short word of prose ("uj OTT4KOF2..."): the token starts its line
                 start = line_start + before.index(lead)
                 before = text[line_start:start]
             value = compact(text[start:end])
