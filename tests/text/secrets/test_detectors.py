@@ -1254,6 +1254,12 @@ OCR_READINGS = [
      "inXVk4SrHZZ8CUS==⟧:EndpointS\nuffix=core.windows.net"),
     # the token's first two glyphs split off, under its label (an editor's line number between)
     ("high_entropy", "Your new API key is shown once:\n3\n⟦uj OTT4KOF2ZxvykTVHfKZZABiV jeY23GfI6U0 rY gpiEb⟧\nconfig.py"),
+    # a long URL's wrapped end: glued to the request line's protocol, or alone on its line
+    ("url_query_token", "GET\nhttps://api.example.com/v2/items?page=2&access_token=⟦WVsDIs-GkULdmEkrja0pE_1LevdYONz04\nZ⟧HTTP/1.1"),
+    ("url_query_token", "https://storage.example.net/bucket/file.pdf?se=2025-01-01&sp=r&sig=⟦zyq0if_Fsx6AlxlaFwcoHoaXF_7\nlka⟧\nBob"),
+    # a ">" inside the first four glyphs; an "&" for an "8"
+    ("azure_ad_secret", "WARN leaked credential ⟦Ln>M2Q~8T7HWv~ZvmYixu-oKSinhdMCS6Vf8ifidm⟧\nin request body"),
+    ("telegram_token", "Bot token ⟦4492677567 :AAaTt&t8gSugWvPy-nUubxtmFlgc1Wti_fP⟧ Copy"),
 ]
 
 
@@ -1301,6 +1307,9 @@ def test_a_secret_as_ocr_read_it_is_found_whole(name: str, marked: str) -> None:
         # a lower-case word of code after the next line number is the next line, not a token's tail
         ("pypi_token", "2 PYPI_TOKEN=pypi-AgEIcHLwaSSvomcLSfPFORBLKwtEGhu_R6U3E-xglgcwRZMKErt4JOKf6cPv3h6Bj\n3\nshort"),
         ("high_entropy", "secret: #general and #short channels"),
+        # a short word under a long URL; a short URL line, which wrapped nowhere
+        ("url_query_token", "https://storage.example.net/bucket/file.pdf?se=2025-01-01&sp=r&sig=zyq0if_Fsx6AlxlaF\nthe\nIn short"),
+        ("url_query_token", "see ?sig=zyq0if_Fsx6AlxlaF\nAbc\nIn short"),
         # a short piece ending the line, the next line not the editor's next number
         ("pypi_token", "3 pypi-AgEIcHlwaSSvcemcD5aTPK2xfjPMNmRFqddKE_UFDCTu-B6qOtTq7rflr jqflii\n7 BtMOkoRWSOLV short"),
         # a signature of a size, a short word of prose wrapped after it

@@ -8,8 +8,9 @@ from redact.text._ocr import SPLIT, body, compact
 from redact.text.secrets._base import TokenDetector
 
 
-# and a bracket for a "J" or "l" ("t}om", "-]WJ"), "#" for an "f", a stray mark or "/" ("o/7q")
-_C = r"(?:[A-Za-z0-9_.~\-|)\]}#/]|'(?=\w))"
+# and a bracket for a "J" or "l" ("t}om", "-]WJ"), "#" for an "f", a stray mark, "/" ("o/7q") or
+# ">" ("Ln>M2Q~") inside
+_C = r"(?:[A-Za-z0-9_.~\-|)\]}#/]|['>](?=\w))"
 
 
 class AzureAdSecretDetector(TokenDetector):

@@ -10,8 +10,8 @@ from redact.text.secrets._base import TokenDetector, boundary_after as END
 
 # base64url as OCR reads it in small text: a bracket, "!" or "\\" for a J or an l now and then, a
 # "/" before a "7" ("YH/7fk"), an accented letter ("frémz") or a symbol for a letter, and inside a
-# "?" for a "7" ("Qia?7")
-_BODY = rf"(?:{B64URL[:-1]})\]}}!/\\À-ÿ{SYMBOL_GLYPHS}]|{AT_IN_TOKEN}|\?(?=[A-Za-z0-9]))"
+# "?" for a "7" ("Qia?7") or an "&" for an "8" ("AAaTt&t8g")
+_BODY = rf"(?:{B64URL[:-1]})\]}}!/\\À-ÿ{SYMBOL_GLYPHS}]|{AT_IN_TOKEN}|[?&](?=[A-Za-z0-9]))"
 
 
 class TelegramTokenDetector(TokenDetector):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from redact.text._filters import is_timestamp, is_version
-from redact.text._ocr import SPLIT, compact, looks_random, reads_as_word, tolerant
+from redact.text._ocr import SHORT_WORDS, SPLIT, compact, looks_random, reads_as_word, tolerant
 from redact.text.secrets._base import TokenDetector
 
 _NAMES = ("access_token", "id_token", "refresh_token", "auth_token", "token", "code", "sig", "signature", "key",
@@ -26,6 +26,21 @@ _TAIL = re.compile(r"(?:(?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)[^\s&#\"'<>=]{1,40}){1,3
 # tell where it starts being lost. Not a name in capitals at a line's start ("\nDEBUG="): an env
 # file's next setting.
 _RUN_ON = re.compile(r"(?:(?:[ \t]{1,2}|[ \t]*\r?\n[ \t]*)[^\s&#\"'<>=]{1,40}){1,3}(?==)")
+
+
+# The URL's last glyphs wrapped onto the next line: alone there (two or three glyphs that are no
+# short word: "lka"), or glued by OCR to the protocol of a request line ("ZHTTP/1.1")
+_WRAPPED_END = re.compile(r"[ \t]*\r?\n[ \t]*(?:([A-Za-z0-9_\-]{1,3})(?=HTTP/\d)|([A-Za-z0-9_\-]{2,3})[ \t]*(?:\r?\n|$))")
+_LONG_URL_LINE = 60  # glyphs: a line a chat bubble or a terminal wraps
+
+
+def _url_tail(text: str, end: int) -> int:
+    """``end`` moved over the wrapped end of a URL whose line is long enough to have wrapped."""
+    m = _WRAPPED_END.match(text, end)
+    if m is None or end - (text.rfind("\n", 0, end) + 1) < _LONG_URL_LINE:
+        return end
+    glued, alone = m.group(1), m.group(2)
+    return m.end(1) if glued is not None else end if alone.lower() in SHORT_WORDS else m.end(2)
 
 
 class UrlQueryTokenDetector(TokenDetector):
@@ -47,7 +62,7 @@ class UrlQueryTokenDetector(TokenDetector):
             pieces = m.group().split() if m is not None else []
             if pieces and (not any(c.islower() for c in pieces[-1]) or any(map(reads_as_word, pieces[:-1]))):
                 m = None  # (nor over words between: another column's "Alice Martin" read in between)
-        return m.end() if m else end
+        return m.end() if m else _url_tail(text, end)
 
     def accept(self, text: str, start: int, end: int) -> bool:
         # after a wrap right behind "=", the next line must start like a token, not like a word
