@@ -562,3 +562,21 @@ def test_span_inside_a_word_boxed_wider_than_its_characters_reaches_its_real_end
     f = _finding(pt.text, "4GDRAZvn7 " + head, "URL_CREDENTIALS")
     (box,) = Locator(page, pt, [f], padding=0.2).boxes(0)
     assert box.x1 >= wide.box.x1 - PITCH * len(tail)
+
+
+def test_a_line_split_by_ocr_at_the_wrong_glyph_keeps_its_pitch() -> None:
+    """``AWS_SECRET_ACCESS_KEY=Nq0y...1pHgF ty15nul...`` on a page without a grid: Tesseract
+    boxed the first word ten glyphs too wide and the second one as narrow. The pitch over the rest
+    of the line puts the value's start right after the ``=``, not cells later."""
+    label, first, second = "AWS_SECRET_ACCESS_KEY=", "Nq0yz28C197z/yM/1pHgF", "ty15nul7EJuoFbJ6Amx"
+    x0, y, n1 = 10, 10, len(label + first)
+    wide = OcrWord(label + first, Box(x0, y, x0 + PITCH * (n1 + 10), y + 16), 21.0)
+    narrow = OcrWord(second, Box(x0 + PITCH * (n1 + 10) + 3, y, x0 + PITCH * (n1 + len(second)), y + 16), 40.0)
+    page = OcrPage(800, 200, (_line(wide, narrow),), "fake")
+    pt = build_page_text(page)
+    locator = Locator(page, pt, [_finding(pt.text, first + " " + second, "AWS_SECRET_KEY")], padding=0.2)
+    assert locator._grid is None  # noqa: SLF001
+    (box,) = locator.boxes(0)
+    value_x0 = x0 + PITCH * len(label)
+    assert value_x0 - 2 * PITCH <= box.x0 <= value_x0 - 1
+    assert box.x1 >= x0 + PITCH * (n1 + len(second))

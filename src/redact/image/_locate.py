@@ -356,7 +356,7 @@ class Locator:
         # Pitch from context (word starts, else context ink); the first word's own glyph pitch
         # only when context gives nothing or something far from it.
         w_first = pt.words[fr.pieces[0][0]]
-        own = w_first.box.width / max(len(w_first.text), 1)
+        own = self._own_pitch(fr.pieces[0][0])
         # On a monospaced page without context on the line, the page's grid (clean lines) before
         # the word's own ink: Tesseract's box of a long token word can be far off its glyphs.
         grid_pitch = self._grid.pitch if self._grid is not None else None
@@ -412,6 +412,23 @@ class Locator:
         if mono is not None and grid is not None and _agrees(mono[0], x_span, ink, grid.pitch, seen=mono[1]):
             return mono[0]
         return general
+
+    def _own_pitch(self, wi: int) -> float:
+        """Pixels per character from word ``wi`` to its line's end, spaces counted.
+
+        Tesseract splits a line of tokens into words at the wrong glyph now and then, boxing a
+        word wide and the next one narrow ("...1pHgF" 10 px a glyph, "ty15nul..." 4 px): over the
+        rest of the line the error cancels out. One word alone: its own box.
+        """
+        pt, w = self.pt, self.pt.words[wi]
+        last = wi
+        while last + 1 < len(pt.words) and pt.word_line[last + 1] == pt.word_line[wi]:
+            last += 1
+        end = pt.words[last]
+        if last == wi or end.box.x1 <= w.box.x0:
+            return w.box.width / max(len(w.text), 1)
+        chars = pt.word_start[last] + len(end.text) - pt.word_start[wi]
+        return (end.box.x1 - w.box.x0) / chars
 
     def _mono_box(self, fr: Fragment, top: int, bottom: int, pad: int, x_est: float) -> tuple[Box, bool] | None:
         """On a monospaced page: a span that ends its line, boxed on the character grid to the row's end.

@@ -292,7 +292,8 @@ def gutter_tail(text: str, start: int, number: str, pos: int, *, longest: int = 
 
     ``number`` (ending at ``pos``) must be the one after the number that opens the token's line
     ("2 KEY=sk-..." / "3" / "hux"); the glyphs, at most ``longest``, no short word of prose (nor,
-    without ``words``, a lower-case word such as "return"), must end their line. None otherwise.
+    without ``words``, a word that makes a line of code on its own: "return", "fi"), must end
+    their line. None otherwise.
     """
     opening = _LINE_NUMBER.match(text, text.rfind("\n", 0, start) + 1, start)
     if opening is None or int(number) != int(opening.group(1)) + 1:
@@ -300,11 +301,14 @@ def gutter_tail(text: str, start: int, number: str, pos: int, *, longest: int = 
     tail = _TAIL_LINE.match(text, pos)
     if tail is None or len(piece := tail.group(1)) > longest or piece.lower() in SHORT_WORDS:
         return None
-    if not words and piece.islower() and reads_as_word(piece):
+    if not words and piece.lower() in _CODE_WORDS:
         return None
     return tail.end(1) if _ends_line(text, tail.end(1)) else None
 
 
+# words that stand alone on a line of code, the line after a long one
+_CODE_WORDS = frozenset("return pass end fi done else elif esac then do endif break continue true false null none "
+                        "nil exit begin try finally default".split())
 _LINE_NUMBER = re.compile(r"[ \t]*([0-9]{1,5})[ \t]")
 _TAIL_LINE = re.compile(r"[ \t]*\r?\n[ \t]*([A-Za-z0-9]+)")
 _NUMBERED_LINE = re.compile(r"[ \t]*\r?\n[ \t]*([0-9]{1,5})[ \t]+" + _PIECE)

@@ -1260,6 +1260,11 @@ OCR_READINGS = [
     # a ">" inside the first four glyphs; an "&" for an "8"
     ("azure_ad_secret", "WARN leaked credential ⟦Ln>M2Q~8T7HWv~ZvmYixu-oKSinhdMCS6Vf8ifidm⟧\nin request body"),
     ("telegram_token", "Bot token ⟦4492677567 :AAaTt&t8gSugWvPy-nUubxtmFlgc1Wti_fP⟧ Copy"),
+    # a token's last glyphs after the editor's next line number, reading as a word ("uectl")
+    ("pypi_token", "3 PYPI_TOKEN=⟦pypi -AgEIcHLwaSSvcmc8XASCSudqm3f- -ZhOyHIKXXPXi30KvCgrXdx0906pnGeuphcPZdx02p0fKMNNa_WngX "
+     "rTAPMgb9iddTOp9E rCJu-s9CHe2Wiz9rBN73QZpiB3a1ltBZ10714dpBztY - d796xQnSUzNmgl-Giklw\n4\nuectl⟧\nconfig.py"),
+    # a ">" for a "b"
+    ("vault_token", "VAULT_TOKEN=⟦hvs. 7>RwzoOtxMOsmp3bl Y7wwqucWVkDpHLWLCILZTsH14FM9xirlz6nd2BraEp-_2\nADXuzICBMjnMWwullBwivhywyuXM⟧\nAlice"),
 ]
 
 
@@ -1304,8 +1309,8 @@ def test_a_secret_as_ocr_read_it_is_found_whole(name: str, marked: str) -> None:
         ("recovery_codes", "Backup codes\nab12c-d3f4g Download\nWindows10 ab12c-d3f4g"),  # a dash-less run, a word in it
         ("password_assignment", "PASSWD=abc is the default In short"),
         ("keyword_assignment", "token: (see the docs) In short"),  # a parenthesis closed: prose
-        # a lower-case word of code after the next line number is the next line, not a token's tail
-        ("pypi_token", "2 PYPI_TOKEN=pypi-AgEIcHLwaSSvomcLSfPFORBLKwtEGhu_R6U3E-xglgcwRZMKErt4JOKf6cPv3h6Bj\n3\nshort"),
+        # a word that makes a line of code after the next line number is that line, not a token's tail
+        ("pypi_token", "2 PYPI_TOKEN=pypi-AgEIcHLwaSSvomcLSfPFORBLKwtEGhu_R6U3E-xglgcwRZMKErt4JOKf6cPv3h6Bj\n3\nreturn"),
         ("high_entropy", "secret: #general and #short channels"),
         # a short word under a long URL; a short URL line, which wrapped nowhere
         ("url_query_token", "https://storage.example.net/bucket/file.pdf?se=2025-01-01&sp=r&sig=zyq0if_Fsx6AlxlaF\nthe\nIn short"),
@@ -1326,4 +1331,4 @@ def test_those_readings_widen_no_ordinary_text_into_a_secret(name: str, text: st
     found = [text[m.start : m.end] for m in DETECTORS[name].find(text)]
     assert not any(w in v for v in found
                    for w in ("Something", "Thanks", "home", "In short", "OAuth", "eef", "\nA", "short", "thanks", "*",
-                             "..5125", "DEBUG", "Alice", "Windows", "default", "export"))
+                             "..5125", "DEBUG", "Alice", "Windows", "default", "export", "return"))

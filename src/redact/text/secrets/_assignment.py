@@ -36,7 +36,7 @@ _ENV_KEY = r"(?-i:(?<=[A-Z0-9]_)KEY(?![A-Z]))"
 _KW = re.compile(r"(?i)(?=[pstacdbwlmekn])(?:" + _PASSWORD_KW + "|" + _SECRET_KW + "|" + _ENV_KEY + ")")
 # Matched at the end of the keyword: the rest of the key, the operator and the value.
 _REST = re.compile(
-    r"(?i)[\w.\-]{0,40}[\"'\]‘’“”!]?[ \t]*(?:\([^)\n]{0,40}\)[ \t]*)?"  # "!": a closing quote misread
+    r"(?i)[\w.\-]{0,40}[\"'\]‘’“”!]{0,2}[ \t]*(?:\([^)\n]{0,40}\)[ \t]*)?"  # "!": a closing quote misread, or read twice
     r"(?P<op>:=|=>|->|=(?![=~])|:(?![:/])(?:[ \t]*[A-Za-z_][\w\[\], |.]*[ \t]*=(?!=))?"
     # OCR reads a lone "=" as a dash: taken before a quoted value, or before a value that is a
     # password only by its looks (checked below)

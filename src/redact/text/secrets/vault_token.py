@@ -20,8 +20,8 @@ class VaultTokenDetector(TokenDetector):
     score = 0.96
     variable = True
     # \w: OCR turns a glyph into an accented letter now and then ("L6" read as "Lé6"), adds a
-    # stray mark ("r'UKX"), and reads a "j" as a closing bracket ("hvs. ]f0QK6...")
-    patterns = (re.compile(START + f"(?:{_PREFIX})" + r"[ ]?(?:[\w\-—|]|'(?=\w)|[)\]}](?=\w))+" + END),)
+    # stray mark ("r'UKX"), reads a "j" as a closing bracket ("hvs. ]f0QK6...") and a "b" as ">"
+    patterns = (re.compile(START + f"(?:{_PREFIX})" + r"[ ]?(?:[\w\-—|]|['>](?=\w)|[)\]}](?=\w))+" + END),)
 
     def validate(self, value: str) -> bool:
         # 24 or more after the prefix; OCR loses a glyph or two of a short one ("_1" read as "I",
