@@ -200,8 +200,8 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
     wraps = 0
     for _ in range(max_fragments):
         m = _FRAGMENT.match(text, end)
-        if m is None and text[end : end + 1] in (".", ",", "&"):
-            # a glyph read as ".", "," or "&" where the token wraps ("...CSBW." / "nffcJY PyOIn..."):
+        if m is None and text[end : end + 1] in (".", ",", "&", "!"):
+            # a glyph read as ".", ",", "&" or "!" where the token wraps ("...CSBW." / "nffcJY PyOIn..."):
             # a long random piece must open the next line
             m = _FRAGMENT.match(text, end + 1)
             if m is None or "\n" not in m.group(0) or len(m.group(1)) < 6 or not looks_random(m.group(1)):

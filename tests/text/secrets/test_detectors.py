@@ -194,6 +194,7 @@ NEGATIVE = [
     ("url_credentials", "DATABASE_URL=${DATABASE_URL}"),
     ("url_credentials", "REDIS_URL=localhost"),
     ("url_credentials", "https://example.com:8080/café.html"),  # an accented letter, no user before it
+    ("url_credentials", "see https://site.com:443/users/john@example.com"),  # a "/" after a port's digits
     ("azure_ad_secret", "see ABC1Q-release-notes-for-the-next-v2 now"),  # "Q-" before no random run
     ("high_entropy", "commit 3f2a9c8e1b7d4f6a0e5c2b9d8a7f6e5d4c3b2a19 fix token refresh"),
     ("high_entropy", "token refresh request_id=0b7e5c5e-1c1f-4d0e-9d1a-3c3a0d1e2f40"),
@@ -1265,6 +1266,19 @@ OCR_READINGS = [
      "rTAPMgb9iddTOp9E rCJu-s9CHe2Wiz9rBN73QZpiB3a1ltBZ10714dpBztY - d796xQnSUzNmgl-Giklw\n4\nuectl⟧\nconfig.py"),
     # a ">" for a "b"
     ("vault_token", "VAULT_TOKEN=⟦hvs. 7>RwzoOtxMOsmp3bl Y7wwqucWVkDpHLWLCILZTsH14FM9xirlz6nd2BraEp-_2\nADXuzICBMjnMWwullBwivhywyuXM⟧\nAlice"),
+    # a token under a run of names that a pattern crossing lines takes for its first part
+    ("discord_token", "Alice Martin\nBob Okafor\nChen Wei\ncan you try with\n⟦NzAONTA30TewNzl1MTcONjczMA.pH10Tx.DNG4hNACV]pSk_WjTIRuB-Eba\n"
+     "dLaFcCqgWYou⟧ instead?"),
+    # a prefix's "l" or "o" lost
+    ("gitlab_token", "$ cd ~/work/service\nGITLAB_TOKEN=⟦gpat - DT7dt OwydWaZnfJsLsbO⟧"),
+    ("slack_token", "User token\n⟦xxp-158723337803-663453033363-1513434466985-360667eb6821715460eb261b06073d12⟧\nCopy"),
+    # an "l" read as "!" where the token wraps
+    ("openai_key", "WARN leaked credential\n⟦sk-proj-dnPvrgKl2Q3BWET30RzxXDtyb9dwhuMmg4UizjQBEBnoCjQxfl2A3wsS_TIW5Ss7TtMShafYLx!\n"
+     "VT3BIbKFJ5¢n30QgXj7EPKN_4P-NsQrkZuZ6rkZ7#XwEHtVaSOZhShSxjNxyi9SmCkFoQgsqmiHETQb\n_90v⟧ in request body"),
+    # the key split at its underscore; a "V" read as "/" in a URL's password; a backslash opening a group
+    ("gcp_service_account", '2\n“private _key_id": "⟦bce06d352a9d2b2f8b2c8cccfb92beSe08cc549c⟧",\n3'),
+    ("url_credentials", "2 DATABASE_URL=postgres : //app :⟦Bdw/PwiuY6xswi7i⟧@db.internal:5432/app"),
+    ("recovery_codes", "Backup codes (keep them safe)\nm5rg4-b0c40 30va0-pbz3t\nOqu5x-56940 ⟦67oh9-\\jhfy⟧\n9xl2c-y2q0g abSay-k53i0"),
 ]
 
 

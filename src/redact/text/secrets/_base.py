@@ -124,31 +124,43 @@ class TokenDetector(Detector):
         taken: list[tuple[int, int]] = []
         windows = self._windows(text)
         for pattern in self.patterns:
-            has_group = "s" in pattern.groupindex
-            for m in (m for ws, we in windows for m in pattern.finditer(text, ws, we)):
-                start, end = m.span("s") if has_group else m.span()
-                if start < 0 or start == end:
-                    continue
-                if len(_BREAK.findall(text, start, end)) > self.max_breaks:
-                    continue
-                if self.variable:
-                    # breaks absorbed here are vetted piece by piece, so they do not count above
-                    end = self.extend(text, start, end)
-                value = text[start:end]
-                if self.guard_fragments and _has_word_fragment(value):
-                    continue
-                if is_masked(value) or _placeholder(value):
-                    continue
-                if self.context is not None and not self._in_context(text, start, end):
-                    continue
-                if not self.accept(text, start, end):
-                    continue
-                if any(s < end and start < e for s, e in taken):
-                    continue
-                taken.append((start, end))
-                yield Match(start, end, self.score)
+            for ws, we in windows:
+                # Unlike ``finditer``, a match that fails the checks does not hide the ones that
+                # begin inside it: a pattern whose body may cross lines can take a run of names
+                # above a token for its first part ("Okafor / Chen Wei / can you try with /
+                # NzAONTA..."), fail, and must not swallow the token itself.
+                pos = ws
+                while (m := pattern.search(text, pos, we)) is not None:
+                    found = self._vet(text, m, taken)
+                    if found is None:
+                        pos = m.start() + 1
+                        continue
+                    taken.append((found.start, found.end))
+                    yield found
+                    pos = max(m.end(), m.start() + 1)
         if self.fallback:
             yield from self._fallback(text, taken)
+
+    def _vet(self, text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> Match | None:
+        """The finding a pattern's match makes, after extension and every check; None if it fails one."""
+        start, end = m.span("s") if "s" in m.re.groupindex else m.span()
+        if start < 0 or start == end:
+            return None
+        if len(_BREAK.findall(text, start, end)) > self.max_breaks:
+            return None
+        if self.variable:
+            # breaks absorbed here are vetted piece by piece, so they do not count above
+            end = self.extend(text, start, end)
+        value = text[start:end]
+        if self.guard_fragments and _has_word_fragment(value):
+            return None
+        if is_masked(value) or _placeholder(value):
+            return None
+        if self.context is not None and not self._in_context(text, start, end):
+            return None
+        if not self.accept(text, start, end) or any(s < end and start < e for s, e in taken):
+            return None
+        return Match(start, end, self.score)
 
     def _fallback(self, text: str, taken: list[tuple[int, int]]) -> Iterator[Match]:
         pattern = _fallback_pattern(type(self))

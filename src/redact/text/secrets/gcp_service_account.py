@@ -11,7 +11,8 @@ from redact.text._ocr import SYMBOL_GLYPHS, body, compact, tolerant
 from redact.text.secrets._base import TokenDetector
 
 
-_KEY = tolerant("private_key", spaces=False)
+# (OCR may split the key at its underscore: '“private _key_id"')
+_KEY = tolerant("private", spaces=False) + "[ ]?" + tolerant("_key", spaces=False)
 
 
 class GcpServiceAccountDetector(TokenDetector):

@@ -12,7 +12,8 @@ _PREFIXES = ("glpat-", "gloas-", "gldt-", "glrt-", "glcbt-", "glptt-", "glft-", 
              "glagent-", "glsoat-", "glffct-", "GR1348941")
 # OCR reads the "l" of the prefix doubled ("glIrt-"), as a capital ("gLdt -") or as "[" ("g[pat-")
 # (doubling is :func:`tolerant`'s own)
-_PREFIX = "|".join(tolerant(p) for p in _PREFIXES).replace(r"[l1I\|i]{1,2}", r"[l1I\|iL\[]{1,2}")
+# or loses it ("gpat -")
+_PREFIX = "|".join(tolerant(p) for p in (*_PREFIXES, "gpat-")).replace(r"[l1I\|i]{1,2}", r"[l1I\|iL\[]{1,2}")
 # and a glyph of the body as a symbol ("3¥lvb" for "3WWvb")
 _BODY = r"[A-Za-z0-9_\-—|¥€¢©®)\]}]"
 

@@ -17,9 +17,9 @@ _HEADING = re.compile(r"(?i)(?:recovery|backup|2fa|two[- ]factor|one[- ]time|eme
 # A group of a dashed code as OCR reads it: an accented letter, "¢", "@" or "#" for a glyph, "?" for a
 # small "q" or "7", a bracket or "\" for a "j" ("12} vx", "Tgy5}", "]t7wx", "08\m4"), and a stray
 # space inside ("7 cnw3"), "$" for an "s" ("$$722"), "+" for an "l" ("gxtp+"); it starts on a
-# letter, digit, bracket, "$" or an "@" made of a "0" ("@yh3d").
+# letter, digit, bracket, backslash ("67oh9-\jhfy"), "$" or an "@" made of a "0" ("@yh3d").
 _GLYPH = r"(?:[^\W_]|[¢@©€?#\]})!|/\\$+])"
-_FIRST = r"(?:[^\W_]|[\]})|@$])"
+_FIRST = r"(?:[^\W_]|[\]})|@$\\])"
 # 3-6 glyphs, or 7 in one run (OCR added two: "wfigwij"); a space never in a 7-glyph group,
 # which would reach into the next code ("qu7au 16")
 _GROUP = rf"(?:{_FIRST}{_GLYPH}{{6}}|{_FIRST}(?:[ ]?{_GLYPH}){{2,5}})"

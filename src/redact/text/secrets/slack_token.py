@@ -25,8 +25,10 @@ class SlackTokenDetector(TokenDetector):
     tail_class = HEX
     fallback = (("xoxb-", 40, 70), ("xoxp-", 60, 100), ("xapp-", 80, 110))
     patterns = (
-        re.compile(START + tolerant("xoxb") + _S + body(_D, 8, 13) + _S + body(_D, 8, 13) + _S + body(ALNUM, 24) + END),
-        re.compile(START + tolerant("xoxp") + _S + (body(_D, 8, 13) + _S) * 3 + body(HEX, 32) + END),
+        # (the "o" of the prefix may be lost: "xxp-1587...", the digit groups still make the format)
+        re.compile(START + f"(?:{tolerant('xoxb')}|xxb)" + _S + body(_D, 8, 13) + _S + body(_D, 8, 13) + _S
+                   + body(ALNUM, 24) + END),
+        re.compile(START + f"(?:{tolerant('xoxp')}|xxp)" + _S + (body(_D, 8, 13) + _S) * 3 + body(HEX, 32) + END),
         re.compile(START + tolerant("xapp") + _S + _D + _S + body(r"[A-Z0-9|]", 9, 12) + _S + body(_D, 8, 13) + _S
                    + body(HEX, 64) + END),
         re.compile(START + r"xox[abposer]-[A-Za-z0-9\-]{20,}" + END),

@@ -32,10 +32,11 @@ class UrlCredentialsDetector(TokenDetector):
     patterns = (
         # OCR puts spaces around the ':' and '//' of small text ("postgres ://app: pw@host"), and
         # reads the ':' before the password as "!" now and then ("default!Nbo7"), and a "J" opening
-        # it as "|/" ("app:|/mmfpzH3b..."), and the "@" as an accented letter or a symbol before a
-        # dotted host ("...QqUD rédb. internal")
+        # it as "|/" ("app:|/mmfpzH3b..."), a "V" inside it as "/" after a letter ("Bdw/Pwiu", never
+        # after a port's digits), and the "@" as an accented letter or a symbol before a dotted host
+        # ("...QqUD rédb. internal")
         re.compile(r"(?i)\b[a-z][a-z0-9+.\-]{1,20}[ ]?[:;][ ]?[/|]{2,3}[ ]?[^\s:@/?#'\"<>!]{1,64}[ ]?[:;!][ ]?"
-                   r"(?P<s>(?:\|/)?[^\s@/'\"<>]{1,128}"
+                   r"(?P<s>(?:\|/)?[^\s@/'\"<>]{1,128}(?:(?<=[A-Za-z])/(?=[A-Za-z0-9])[^\s@/'\"<>]{1,64})?"
                    r"(?:(?:[ ]|[ \t]*\n[ \t]*)[^\s@/'\"<>]{1,64}){0,2})"
                    r"[ ]?(?:@|[éèêë©®](?=[ ]?[A-Za-z0-9\-]+[ ]?\.))[ ]?[\w\[\-]"),
         re.compile(r"(?i)(?:^|[;\s\"'?&])(?:password|pwd|passwd)\s*=\s*(?P<s>\{[^}\n]+\}|[^;&\s'\"]+)"),
