@@ -580,3 +580,19 @@ def test_a_line_split_by_ocr_at_the_wrong_glyph_keeps_its_pitch() -> None:
     value_x0 = x0 + PITCH * len(label)
     assert value_x0 - 2 * PITCH <= box.x0 <= value_x0 - 1
     assert box.x1 >= x0 + PITCH * (n1 + len(second))
+
+
+def test_a_label_word_boxed_from_its_middle_still_boxes_the_value_from_its_start() -> None:
+    """Proportional text: Tesseract boxed ``AccountKey=RIBS...`` from the value's second glyph,
+    leaving the label's place a gap after ``AccountName=...;``. The value's box starts no later
+    than the label put right after that word."""
+    first = OcrWord("AccountName=ulatcjsfut;", Box(10, 10, 10 + 23 * PITCH, 26), 75.0)
+    label, value = "AccountKey=", "RIBSNjm6DuD8ePviCZIUARA"
+    value_x0 = first.box.x1 + PITCH + len(label) * PITCH  # where the value's glyphs are
+    squeezed = OcrWord(label + value, Box(value_x0 + PITCH, 10, value_x0 + len(value) * PITCH, 26), 21.0)
+    page = OcrPage(800, 200, (_line(first, squeezed),), "fake")
+    pt = build_page_text(page)
+    locator = Locator(page, pt, [_finding(pt.text, value, "AZURE_STORAGE_KEY")], padding=0.2)
+    assert locator._grid is None  # noqa: SLF001
+    (box,) = locator.boxes(0)
+    assert box.x0 <= value_x0 and box.x0 >= first.box.x1  # the word before stays readable

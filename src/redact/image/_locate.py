@@ -384,6 +384,7 @@ class Locator:
                 # (less half a glyph: the widths are a table's, not the font's). Only the context's
                 # characters and the pitch enter, so the box does not move with the secret's glyphs.
                 x_start = min(x_start, w0.box.x0 + (_ems(w0.text[:a]) / _MEAN_EM - 0.5) * pitch)
+                x_start = min(x_start, self._label_after_gap(w0_idx, a, pitch))
         else:
             prev = self._previous_word(w0_idx)
             x_start = prev.box.x1 + 0.3 * pitch if prev is not None and prev.box.x1 <= w0.box.x0 else w0.box.x0
@@ -861,6 +862,26 @@ class Locator:
             if 0 <= gap <= 2.5 * max(ink_pitch, 1.0):
                 advances.append((wb.box.x0 - wa.box.x0) / (len(wa.text) + 1))
         return statistics.median(advances) if advances else None
+
+    def _label_after_gap(self, wi: int, a: int, pitch: float) -> float:
+        """Where the value after a label inside word ``wi`` starts at the latest, measured from the
+        word before it (inf when that says nothing).
+
+        Tesseract boxes a word it reads badly from its middle now and then: "AccountKey=RIBS..."
+        boxed from the value's fifth glyph, with the label's place left as a gap after the word
+        before ("AccountName=...;"). When the label ends in a separator, the gap is wider than
+        three glyphs and the word's box is short of its characters by a sixth (the label's widths,
+        the value counted at the pitch: no glyph of it enters), the label is put right after that
+        word. A label after a wide gap in a box of its full width (an editor's gutter before it)
+        keeps its place.
+        """
+        w = self.pt.words[wi]
+        prev = self._previous_word(wi)
+        label = _ems(w.text[:a]) / _MEAN_EM
+        if (prev is None or _last_separator(w.text[:a]) is None or w.box.x0 - prev.box.x1 <= 3 * pitch
+                or w.box.width >= 0.85 * (label + len(w.text) - a) * pitch):
+            return math.inf
+        return prev.box.x1 + (0.5 + label) * pitch
 
     def _previous_word(self, wi: int) -> OcrWord | None:
         if wi > 0 and self.pt.word_line[wi - 1] == self.pt.word_line[wi] and (wi - 1) not in self._sensitive:
