@@ -195,6 +195,7 @@ NEGATIVE = [
     ("url_credentials", "REDIS_URL=localhost"),
     ("url_credentials", "https://example.com:8080/café.html"),  # an accented letter, no user before it
     ("url_credentials", "see https://site.com:443/users/john@example.com"),  # a "/" after a port's digits
+    ("keyword_assignment", "args = dict(token=) if ready else None"),  # a bracket closing a call
     ("azure_ad_secret", "see ABC1Q-release-notes-for-the-next-v2 now"),  # "Q-" before no random run
     ("high_entropy", "commit 3f2a9c8e1b7d4f6a0e5c2b9d8a7f6e5d4c3b2a19 fix token refresh"),
     ("high_entropy", "token refresh request_id=0b7e5c5e-1c1f-4d0e-9d1a-3c3a0d1e2f40"),
@@ -1279,6 +1280,14 @@ OCR_READINGS = [
     ("gcp_service_account", '2\n“private _key_id": "⟦bce06d352a9d2b2f8b2c8cccfb92beSe08cc549c⟧",\n3'),
     ("url_credentials", "2 DATABASE_URL=postgres : //app :⟦Bdw/PwiuY6xswi7i⟧@db.internal:5432/app"),
     ("recovery_codes", "Backup codes (keep them safe)\nm5rg4-b0c40 30va0-pbz3t\nOqu5x-56940 ⟦67oh9-\\jhfy⟧\n9xl2c-y2q0g abSay-k53i0"),
+    # a code's dash read as "#" with the glyph before it
+    ("recovery_codes", "Backup codes (keep them safe)\n⟦kjkt#wgd76⟧ cjauw-r7015\nflsv2-yqrxh ztx7d-a2nfb\nDownload Print"),
+    # a value's first glyph read as "]" and split off
+    ("keyword_assignment", "$ cd ~/work/service\nWEBHOOK_SECRET=⟦] 65zCfkx0aDI1ARZ⟧"),
+    # a key's last body line on screen wrapped, its rest split once
+    ("private_key", "key.pem\n⟦-----BEGIN RSA PRIVATE KEY-----\nMIlgT8Wwyy8QwNOvrw5nMKjZb0+ Oji1zID5c8rrouhg1 84kgb5bfcV/RjSo\nxkyqo\n"
+     "cGD8BjDUwYcaH8JaAB/BMB3 XiwVO0DyZf0AQ3Xzz5G7 KOXgHsZu) vwvRzf\niceh}04\nw043fmL/2OKTQkhf7dLUWVVOW6QGhNIOQUpEXHX]wOXflpwOYEbtTmr\n"
+     "ubycGihnB\ni1ScYMdATMv+Car55 UcLTym0IldVL43En2pHmkTICHZLm4PEXUmbOTE1\nws 1fxfSly⟧\nsaved."),
 ]
 
 

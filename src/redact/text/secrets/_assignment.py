@@ -124,7 +124,8 @@ def _scan(text: str) -> Iterator[Assignment]:
         quoted = m.group("q") is not None
         start, end = m.span("qv") if quoted else m.span("uv")
         value = text[start:end]
-        if not quoted:
+        if not quoted and not (value in ")]}" and _SPLIT_TAIL.match(text, end)):
+            # (a lone bracket before a split-off rest is the value's first glyph: "SECRET=] 65zCf...")
             value = re.split(r"[&;](?=[\w \-]+=)|[,;:)\]}]+$", value)[0]
             end = start + len(value)
             if m.group("op") in (":", "=") and value.endswith((",", ")")):

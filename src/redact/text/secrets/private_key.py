@@ -251,8 +251,8 @@ def _wrapped_tail(text: str, lines: list[tuple[int, int]], block: list[int], las
     if last + 1 >= len(lines):
         return False
     tail = text[lines[last + 1][0] : lines[last + 1][1]].strip()
-    if not _is_run(tail, single=True):
-        return False
+    if not _is_run(tail, single=True, between=" " in tail and any(map(looks_random, tail.split()))):
+        return False  # (OCR may split the rest once, "ws 1fxfSly"; a name, "Alice Martin", is no rest)
     if tail.isdigit() and _GUTTER.match(text, *lines[last]):
         return False  # the next line's number in an editor's gutter
     widths = [len(compact(text[lines[j][0] : lines[j][1]])) for j in block if _is_body(text, lines[j], marked=True)]

@@ -24,9 +24,10 @@ _FIRST = r"(?:[^\W_]|[\]})|@$\\])"
 # which would reach into the next code ("qu7au 16")
 _GROUP = rf"(?:{_FIRST}{_GLYPH}{{6}}|{_FIRST}(?:[ ]?{_GLYPH}){{2,5}})"
 # Codes sit apart, but OCR may read the gap between two as "_" ("zdr9a_fq7op") or a dash before
-# one ("—hlgdt-diqn7"): neither is part of a code, nor a reason to drop it.
+# one ("—hlgdt-diqn7"): neither is part of a code, nor a reason to drop it. A code's own dash may
+# be read as "#" with the glyph before it ("kjkt#wgd76" for "kjktf-wgd76").
 _CODE = re.compile(
-    rf"(?<![^\W_])(?<![^\W_][\-—])(?:{_GROUP}[ ]?[-—–][ ]?{_GROUP}(?:[-—–][a-zA-Z0-9]{{4,6}})?"
+    rf"(?<![^\W_])(?<![^\W_][\-—])(?:{_GROUP}[ ]?[-—–#][ ]?{_GROUP}(?:[-—–][a-zA-Z0-9]{{4,6}})?"
     # (nor does it end where a bracket and more glyphs follow: "5910u x) xdt" holds two codes; it
     # ends in a ")" OCR made of a "j" only after two glyphs or more: "j365)", never "u x)")
     r"|\d{4,5}[ ]\d{4,5}|[A-Za-z0-9]{8,12})(?<![ ][^\W_][)])(?<![\s\-—][)])(?![^\W_]|[\-—]|[)\]}][ ]?[^\W_]{2})"
