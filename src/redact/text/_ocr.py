@@ -276,7 +276,7 @@ def extend_fragments(text: str, end: int, *, max_fragments: int = 3, max_length:
                 # goes on after the wrap and they are no short word of prose
                 short = len(piece) <= 2 or (len(piece) <= 4 and len(nxt.group(1)) >= 6
                                             and piece.lower() not in SHORT_WORDS)
-                if not short or not (piece.isalnum() or piece in "-_") or wraps >= max_wraps:
+                if not short or not (piece.lstrip("-").isalnum() or piece in "-_") or wraps >= max_wraps:
                     break
                 wraps += 1
             end = nxt.end()
@@ -347,6 +347,12 @@ def _flag_inside(text: str, m: re.Match[str]) -> bool:
     1knDp3GI"): a dash and glyphs of a split token, not an option."""
     if not re.fullmatch(r"-[A-Za-z]{1,4}", m.group(1)):
         return False
+    if _ends_line(text, m.end()):
+        # at the line's end: the token wraps there when the next line opens with a long mixed run
+        # ("...16exMDt06j -t" / "51xYAZCl2pnDayyD in request body")
+        wrapped = _NEXT_LINE_FRAGMENT.match(text, m.end())
+        return (wrapped is not None and len(piece := wrapped.group(1)) >= 8 and any(c.isdigit() for c in piece)
+                and any(c.isalpha() for c in piece) and not _ASSIGNS.search(piece))
     nxt = _SAME_LINE_FRAGMENT.match(text, m.end())
     for _ in range(2):
         if nxt is None:

@@ -1288,6 +1288,12 @@ OCR_READINGS = [
     ("private_key", "key.pem\n⟦-----BEGIN RSA PRIVATE KEY-----\nMIlgT8Wwyy8QwNOvrw5nMKjZb0+ Oji1zID5c8rrouhg1 84kgb5bfcV/RjSo\nxkyqo\n"
      "cGD8BjDUwYcaH8JaAB/BMB3 XiwVO0DyZf0AQ3Xzz5G7 KOXgHsZu) vwvRzf\niceh}04\nw043fmL/2OKTQkhf7dLUWVVOW6QGhNIOQUpEXHX]wOXflpwOYEbtTmr\n"
      "ubycGihnB\ni1ScYMdATMv+Car55 UcLTym0IldVL43En2pHmkTICHZLm4PEXUmbOTE1\nws 1fxfSly⟧\nsaved."),
+    # a piece shaped like a flag ending the line where the token wraps
+    ("pypi_token", "WARN leaked credential\n⟦pypi-AgEIcHlwaSSvcmcpibmcQmeFOvPartquCZtCRzmsmTDMtbw6E4TFy3mgkAcwHrD91G3q63tTZOIW812xCadxI "
+     "-HTWanieeKON7ePTGpe7Y33Iru3goQwfHQoc18NknRRkmTr665pQ16exMDt06j -t\n51xYAZCl2pnDayyD⟧ in request body"),
+    # the prefix's "i" lost
+    ("pypi_token", "const pypiToken =\n‘⟦pyp-AgElcHIwaSSvcmc4ClGy_GZbPmojLQMEfTVx5IS5SYv1TMMOUTgLnuoV192J4iyxdotn_m_RFe\n"
+     "OIZtiX7JIZYH4PVPUDE9yLfSRsrD-jsCfGDHelsPJKuUNEKAArcQfKO2xzbedPAK18K8hIr8BWP7I3Vo018\nFOOM42z-T4pj4⟧’"),
 ]
 
 
@@ -1335,6 +1341,8 @@ def test_a_secret_as_ocr_read_it_is_found_whole(name: str, marked: str) -> None:
         # a word that makes a line of code after the next line number is that line, not a token's tail
         ("pypi_token", "2 PYPI_TOKEN=pypi-AgEIcHLwaSSvomcLSfPFORBLKwtEGhu_R6U3E-xglgcwRZMKErt4JOKf6cPv3h6Bj\n3\nreturn"),
         ("high_entropy", "secret: #general and #short channels"),
+        # a flag ending the line before prose on the next one
+        ("pypi_token", "pypi-AgEIcHlwaSSvcmcpibmcQmeFOvPartquCZtCRzmsmTDMtbw6E4TFy3mgkAcwHrD91G3q63tTZO -t\nthanks In short"),
         # a short word under a long URL; a short URL line, which wrapped nowhere
         ("url_query_token", "https://storage.example.net/bucket/file.pdf?se=2025-01-01&sp=r&sig=zyq0if_Fsx6AlxlaF\nthe\nIn short"),
         ("url_query_token", "see ?sig=zyq0if_Fsx6AlxlaF\nAbc\nIn short"),

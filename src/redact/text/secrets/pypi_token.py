@@ -17,8 +17,9 @@ class PypiTokenDetector(TokenDetector):
     # ``AgEIcHlwaS5vcmc`` often enough (a dropped "l", "G" for "g") to lose whole tokens on it,
     # and "pypi-Ag" followed by 60 token characters is specific on its own.
     # In the body OCR reads a "7" as "/" and a "J" as a bracket ("Tgq/ZbB", "Qi8}f").
-    patterns = (re.compile(START + tolerant("pypi-") + SPLIT + r"[A4][gGq9][ ]?[A-Za-z0-9_\-—|][A-Za-z0-9_\-—|/)\]}]*"
-                           + END),)
+    # The prefix's "i" may be lost ("pyp-AgElc..."): "Ag" after it still makes the format.
+    patterns = (re.compile(START + f"(?:{tolerant('pypi-')}|pyp-)" + SPLIT
+                           + r"[A4][gGq9][ ]?[A-Za-z0-9_\-—|][A-Za-z0-9_\-—|/)\]}]*" + END),)
 
     def validate(self, value: str) -> bool:
         return len(compact(value)) >= 60
