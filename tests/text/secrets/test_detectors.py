@@ -196,6 +196,7 @@ NEGATIVE = [
     ("url_credentials", "https://example.com:8080/café.html"),  # an accented letter, no user before it
     ("url_credentials", "see https://site.com:443/users/john@example.com"),  # a "/" after a port's digits
     ("keyword_assignment", "args = dict(token=) if ready else None"),  # a bracket closing a call
+    ("keyword_assignment", "secret = [abc123XYZdefGHI]"),  # a bracket closed: a list
     ("azure_ad_secret", "see ABC1Q-release-notes-for-the-next-v2 now"),  # "Q-" before no random run
     ("high_entropy", "commit 3f2a9c8e1b7d4f6a0e5c2b9d8a7f6e5d4c3b2a19 fix token refresh"),
     ("high_entropy", "token refresh request_id=0b7e5c5e-1c1f-4d0e-9d1a-3c3a0d1e2f40"),
@@ -1294,6 +1295,20 @@ OCR_READINGS = [
     # the prefix's "i" lost
     ("pypi_token", "const pypiToken =\n‘⟦pyp-AgElcHIwaSSvcmc4ClGy_GZbPmojLQMEfTVx5IS5SYv1TMMOUTgLnuoV192J4iyxdotn_m_RFe\n"
      "OIZtiX7JIZYH4PVPUDE9yLfSRsrD-jsCfGDHelsPJKuUNEKAArcQfKO2xzbedPAK18K8hIr8BWP7I3Vo018\nFOOM42z-T4pj4⟧’"),
+    # an "@" for a "0"; two glyphs lost at a wrap; a small last letter; a "{" for an "f"
+    ("aws_secret_key", "AWS_SECRET_ACCESS_KEY=⟦/bmWb8KPb2BbJoLUDJwJYUs/K/@Xcj516E/CqFKZ⟧"),
+    ("aws_secret_key", "AWS SECRET ACCESS KEY=⟦yJj0jUPVyjl03ax3bwrx}xaagtCFRENQMag5+\n4⟧"),
+    ("aws_access_key", "can you try with ⟦ACCAEU74NP5OMTGP2XkKx⟧ instead?"),
+    ("twilio_key", "Twilio sid ⟦SKa840783aeaead{37 36faa3441cdab530⟧ Copy"),
+    # a glyph doubled in the first part, the next word glued to the last
+    ("sendgrid_key", "can you try with\n⟦SG.PqBUZD_6dVIIDI2ZJvwyQWI.MdVejfEtkVOJEMjran2rk8q_EQaz14ldAQdFSOQF9PTi⟧nstead?"),
+    # the line's last two glyphs an accented letter and one more, the token wrapping after them
+    ("discord_token", "Discord bot token\n⟦NDkyMTkzNDEZNDAxMjg1MTc20A.mcFvTt.ll2mvUjrc9fZ2smXp6tAJovfét\ndHmu5hw3lczy⟧ Copy"),
+    # a value's first glyph read as an opening bracket never closed; a dot added in a key id
+    ("keyword_assignment", "WEBHOOK_SECRET=⟦[R9ZdHLhKW}j auqwnqQiONDdHOf4kkL⟧"),
+    ("gcp_service_account", '  “private_key_id": "⟦bb7c63adbccfdade45fbad8c365ffa5d6e5384.a0⟧",'),
+    # a token's first glyphs split off as a short word, the token alone under its label
+    ("high_entropy", "2 Your new API key is shown once:\n3\n⟦not FeCxOLDim1XEVYCri1QVL51hZZFfn⟧\n4"),
 ]
 
 

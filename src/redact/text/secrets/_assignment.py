@@ -146,8 +146,9 @@ def _scan(text: str) -> Iterator[Assignment]:
             continue
         if not quoted and value[0] == "#" and _PASSWORD_KEY.fullmatch(k.group()) and looks_random(value[1:]):
             pass  # "password: #q1IeoI6" on screen is the value, though YAML would read a comment
-        elif not quoted and value[0] == "(" and ")" not in value and len(value) >= 12 and looks_random(value[1:]):
-            pass  # a first glyph OCR read as "(" ("secret: (0GLBaDGh..."), never closed: no call, no group
+        elif (not quoted and value[0] in _OPENING and _OPENING[value[0]] not in m.group("uv") and len(value) >= 12
+              and looks_random(value[1:])):
+            pass  # a first glyph OCR read as a bracket ("secret: (0GLBaDGh...", "=[R9ZdHLhKW}j"), never closed
         elif not quoted and (is_code_reference(value) or value[0] in "{[(<#"):
             continue
         if m.group("dash"):
@@ -187,6 +188,9 @@ def _scan(text: str) -> Iterator[Assignment]:
 
 
 _PASSWORD_REST = re.compile(r"[ ](?=\S*[\d\W])([^\s\"'`‘’“”]{1,40})(?:[ ][^\s\"'`‘’“”]{1,40}){0,2}(?=[ \t]*(?:\r?\n|$))")
+
+
+_OPENING = {"(": ")", "[": "]", "{": "}"}
 
 
 def _password_rest(text: str, end: int) -> re.Match[str] | None:

@@ -232,12 +232,14 @@ _LOOSE_PIECE = re.compile(r"([ \t]{1,2}|[ \t]*\r?\n[ \t]*)([^\s\"'`<>=:,;&]{1,80
 
 def _glued(text: str, end: int) -> int:
     m = _GLUED.match(text, end)
-    if m is None and _LAST_GLYPH.match(text, end):
-        return end + 1  # the piece's last glyph read as an accented letter or a symbol ("...Lodshn6é -")
+    if m is None:
+        # the piece's last glyph, or the one before it, read as an accented letter or a symbol
+        # ("...Lodshn6é -", "...tAJovfét")
+        m = _LAST_GLYPH.match(text, end)
     return m.end() if m else end
 
 
-_LAST_GLYPH = re.compile(rf"[À-ÿ{SYMBOL_GLYPHS}](?=\s|$)")
+_LAST_GLYPH = re.compile(rf"[À-ÿ{SYMBOL_GLYPHS}][A-Za-z0-9]?(?=\s|$)")
 
 
 def _complete(text: str, start: int, end: int, lo: int, hi: int, max_wraps: int = 4, tail_class: str | None = None) -> int:

@@ -11,8 +11,9 @@ from redact.text.secrets._base import TokenDetector, boundary_after as END
 # "AKTA": at 16 px Tesseract reads the I of AKIA as a T now and then, or as "IT" ("ASITA", "AKITA")
 _PREFIX = "|".join(tolerant(p) for p in ("AKIA", "ASIA", "ABIA", "ACCA", "AKTA", "ASTA", "AKITA", "ASITA"))
 # "J" read as ")" or "]" by OCR of small text, "W" as "¥", "W/", "vI" or "vi", "S" as "$", and a
-# letter whose two cases look alike read twice, small then capital ("SL5xX")
-_BASE32 = r"(?:[A-Z0-9l|)\]¥/$vi]|[ckopsuwxz](?=[CKOPSUWXZ]))"
+# letter whose two cases look alike read twice, small then capital ("SL5xX"), or small as the
+# key's last glyph ("2XkKx")
+_BASE32 = r"(?:[A-Z0-9l|)\]¥/$vi]|[ckopsuwxz](?=[CKOPSUWXZ]|[^A-Za-z0-9]|$))"
 # Key ids are upper case: after a lower-case letter the prefix is a new word that OCR glued to the
 # one before it, a dropped space ("credentialAKIA...", "trywithAKIA...").
 _GLUED_START = r"(?<![A-Z0-9_\-—])"

@@ -9,7 +9,7 @@ from redact.text.secrets._base import TokenDetector
 
 
 _END = r"(?![A-Za-z0-9+/=])"
-_CH = B64[:-1] + r")\]\-\\]"
+_CH = B64[:-1] + r")\]}\-\\@]"  # (a "J" read as a bracket, a "0" as "@")
 
 
 class AwsSecretKeyDetector(TokenDetector):
@@ -20,7 +20,9 @@ class AwsSecretKeyDetector(TokenDetector):
     # 40 characters; OCR doubles or drops one or two now and then (a "1l" for an "l", "Wi" for "W"),
     # the 42nd only glued to the rest, so the next line's number stays out. Inside, a bracket for a
     # "J" ("EZTH)OMT"), a "\" for an "l" ("rwEm\ZFO"), or a "-" next to a "+" ("qxllT-+y2i").
-    patterns = (re.compile(r"(?<![A-Za-z0-9+/\-])" + B64 + body(_CH, 38, 40) + rf"(?:(?<=\S{{6}}){_CH})?" + _END),)
+    # 40 characters, give or take the two glyphs OCR drops or doubles in a long key ("Mag5+/J4" read
+    # as "Mag5+" / "4")
+    patterns = (re.compile(r"(?<![A-Za-z0-9+/\-])" + B64 + body(_CH, 37, 40) + rf"(?:(?<=\S{{6}}){_CH})?" + _END),)
     context = re.compile(r"(?i)aws|secret|s3|amazon")
     window = 80
 

@@ -22,9 +22,9 @@ class GcpServiceAccountDetector(TokenDetector):
     max_breaks = 200
     patterns = (
         # OCR may drop a quote, read one twice ('"“e3bd...') or curly either way, and a hex glyph as
-        # "¢" or "?" or "/" (a "7"), "#" (an "f") or another symbol
+        # "¢" or "?" or "/" (a "7"), "#" (an "f") or another symbol, and adds a dot ("5384.a0")
         re.compile(_KEY + tolerant("_id", spaces=False) + r"[\"'”]?\s*[:=]\s*[\"'“”]{0,2}(?P<s>"
-                   + body(rf"[\w?#/{SYMBOL_GLYPHS}]", 38, 42)
+                   + body(rf"(?:[\w?#/{SYMBOL_GLYPHS}]|\.(?=\w))", 38, 42)
                    + r")(?=[\"'‘’“”]|\s*$)"),
         re.compile(_KEY + r"[\"']?\s*[:=]\s*[\"'](?P<s>[^\"']{20,6000})"),
     )

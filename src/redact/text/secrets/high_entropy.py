@@ -47,11 +47,14 @@ class HighEntropyDetector(Detector):
             line_start = text.rfind("\n", 0, start) + 1
             before = text[line_start:start]
             lead = before.strip()
-            if _LEAD.fullmatch(lead) and (not reads_as_word(lead)
-                                          or (len(lead) <= 3 and lead.lower() not in SHORT_WORDS)):
+            line_end = text.find("\n", end)
+            after = text[end : line_end if line_end >= 0 else len(text)]
+            if _LEAD.fullmatch(lead) and (not reads_as_word(lead) or (len(lead) <= 3 and (
+                    lead.lower() not in SHORT_WORDS or (end - start >= 20 and not after.strip())))):
                 # the token's first glyphs, cut off by OCR as a piece that looks random to no test
                 # but reads as no word either ("Gdzic yU8m6 3LDy..."), or two or three glyphs that
-                # are no short word of prose ("uj OTT4KOF2..."): the token starts its line
+                # are no short word of prose ("uj OTT4KOF2..."), or are one before a long token that
+                # ends the line ("not FeCxOLDim1XEVYCri1..."): the token starts its line
                 start = line_start + before.index(lead)
                 before = text[line_start:start]
             value = compact(text[start:end])
@@ -62,8 +65,6 @@ class HighEntropyDetector(Detector):
                     or _ID_PREFIX.match(value)
                     or before.rstrip().endswith(("@", ":", "base64,"))):
                 continue
-            line_end = text.find("\n", end)
-            after = text[end : line_end if line_end >= 0 else len(text)]
             # The previous line counts for a token that starts its line: alone on it ("API key:\n
             # <token>"), or a sentence wrapped by a chat bubble before it ("the private token\n<token> into").
             ctx_start = prev_start if not before.strip() else line_start

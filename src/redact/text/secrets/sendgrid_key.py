@@ -18,5 +18,8 @@ class SendgridKeyDetector(TokenDetector):
     score = 0.98
     fallback = (("SG.", 63, 75),)
     patterns = (
-        re.compile(START + tolerant("SG.") + SPLIT + body(_BODY, 22) + SPLIT + r"[.,]" + SPLIT + body(_BODY, 43) + END),
+        # The fixed lengths tell where it ends even when OCR glued the next word to it ("F9PTinstead?"),
+        # give or take the glyph OCR doubles or drops in either part ("2JvvyQ" read as "2ZJvwyQ").
+        re.compile(START + tolerant("SG.") + SPLIT + body(_BODY, 21, 23) + SPLIT + r"[.,]" + SPLIT + body(_BODY, 42, 44)
+                   + rf"(?:{END}|(?=[a-z]{{2,12}}[.,;:!?]?(?:\s|$)))"),
     )

@@ -10,7 +10,7 @@ from redact.text.secrets._base import TokenDetector, boundary_after as END, boun
 
 # 32 hex as OCR of small text may read them (an 'h' for a 'b', a 't' for an 'f', "é" for "6", "¢"
 # for "c", "€" for "e", "®" or "@" for "0"); the context keyword is required
-_BODY = HEX[:-1] + "ghkté@" + SYMBOL_GLYPHS + "]"
+_BODY = HEX[:-1] + "ghkté@{" + SYMBOL_GLYPHS + "]"  # ("{": an "f", "d{37" for "4f37")
 
 
 class TwilioKeyDetector(TokenDetector):
