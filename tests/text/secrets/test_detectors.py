@@ -197,6 +197,7 @@ NEGATIVE = [
     ("url_credentials", "see https://site.com:443/users/john@example.com"),  # a "/" after a port's digits
     ("keyword_assignment", "args = dict(token=) if ready else None"),  # a bracket closing a call
     ("keyword_assignment", "secret = [abc123XYZdefGHI]"),  # a bracket closed: a list
+    ("keyword_assignment", "apiKey: {{ .Values.apiKey }}"),  # a template, its braces closed later
     ("azure_ad_secret", "see ABC1Q-release-notes-for-the-next-v2 now"),  # "Q-" before no random run
     ("high_entropy", "commit 3f2a9c8e1b7d4f6a0e5c2b9d8a7f6e5d4c3b2a19 fix token refresh"),
     ("high_entropy", "token refresh request_id=0b7e5c5e-1c1f-4d0e-9d1a-3c3a0d1e2f40"),

@@ -43,7 +43,9 @@ def test_damaged_recall(family):
 def test_false_positive_rate_on_negative_corpus():
     text = "\n".join(negative_corpus(1500, seed=5))
     n_found = sum(1 for d in DETS for _ in d.find(text))
-    assert n_found / len(text.split()) <= 0.01
+    # the target is 1% of tokens; the detectors find none here, so a tenth of that already flags a
+    # regression (a bracket rule once took every Helm "{{ .Values.apiKey }}" for a value)
+    assert n_found / len(text.split()) <= 0.001
 
 
 def test_registry_and_entity_types():

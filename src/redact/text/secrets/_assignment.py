@@ -146,7 +146,7 @@ def _scan(text: str) -> Iterator[Assignment]:
             continue
         if not quoted and value[0] == "#" and _PASSWORD_KEY.fullmatch(k.group()) and looks_random(value[1:]):
             pass  # "password: #q1IeoI6" on screen is the value, though YAML would read a comment
-        elif (not quoted and value[0] in _OPENING and _OPENING[value[0]] not in m.group("uv") and len(value) >= 12
+        elif (not quoted and value[0] in _OPENING and _OPENING[value[0]] not in _line_rest(text, start) and len(value) >= 12
               and looks_random(value[1:])):
             pass  # a first glyph OCR read as a bracket ("secret: (0GLBaDGh...", "=[R9ZdHLhKW}j"), never closed
         elif not quoted and (is_code_reference(value) or value[0] in "{[(<#"):
@@ -191,6 +191,12 @@ _PASSWORD_REST = re.compile(r"[ ](?=\S*[\d\W])([^\s\"'`‘’“”]{1,40})(?:[ 
 
 
 _OPENING = {"(": ")", "[": "]", "{": "}"}
+
+
+def _line_rest(text: str, start: int) -> str:
+    """``text`` from ``start`` to its line's end."""
+    end = text.find("\n", start)
+    return text[start : end if end >= 0 else len(text)]
 
 
 def _password_rest(text: str, end: int) -> re.Match[str] | None:
