@@ -295,8 +295,7 @@ def gutter_tail(text: str, start: int, number: str, pos: int, *, longest: int = 
     without ``words``, a word that makes a line of code on its own: "return", "fi"), must end
     their line. None otherwise.
     """
-    opening = _LINE_NUMBER.match(text, text.rfind("\n", 0, start) + 1, start)
-    if opening is None or int(number) != int(opening.group(1)) + 1:
+    if not _next_line_number(text, start, number):
         return None
     tail = _TAIL_LINE.match(text, pos)
     if tail is None or len(piece := tail.group(1)) > longest or piece.lower() in SHORT_WORDS:
@@ -323,8 +322,13 @@ def _numbered_wrap(text: str, start: int, m: re.Match[str]) -> re.Match[str] | N
     nxt = _NUMBERED_LINE.match(text, m.end())
     if nxt is None or len(nxt.group(2)) < 6 or not looks_random(nxt.group(2)) or _ASSIGNS.search(nxt.group(2)):
         return None
+    return nxt if _next_line_number(text, start, nxt.group(1)) else None
+
+
+def _next_line_number(text: str, start: int, number: str) -> bool:
+    """Whether ``number`` is the editor's line number after the one that opens ``start``'s line."""
     opening = _LINE_NUMBER.match(text, text.rfind("\n", 0, start) + 1, start)
-    return nxt if opening is not None and int(nxt.group(1)) == int(opening.group(1)) + 1 else None
+    return opening is not None and int(number) == int(opening.group(1)) + 1
 
 
 def _between_long_pieces(text: str, m: re.Match[str]) -> bool:
