@@ -144,8 +144,8 @@ class TokenDetector(Detector):
     def _vet(self, text: str, m: re.Match[str], taken: list[tuple[int, int]]) -> Match | None:
         """The finding a pattern's match makes, after extension and every check; None if it fails one."""
         start, end = m.span("s") if "s" in m.re.groupindex else m.span()
-        if start < 0 or start == end:
-            return None
+        if start < 0 or start == end or any(s <= start < e for s, e in taken):
+            return None  # (inside a finding already made: no extension is worth running for it)
         if len(_BREAK.findall(text, start, end)) > self.max_breaks:
             return None
         if self.variable:
